@@ -1,0 +1,138 @@
+import { parseArgs } from 'node:util';
+import { describeError, exitCodeOf, ExitCode, UsageError } from '../errors.js';
+import type { CliIo, Command, OptionSpec, OptionValues } from './command.js';
+import { verifyCommand } from './commands/verify.js';
+
+/** Every command the CLI offers. Adding one is one import and one entry here. */
+export const COMMANDS: readonly Command[] = [verifyCommand];
+
+const PROGRAM = 'glidepath';
+
+/** Runs the CLI on `argv` (without node and script) and returns the exit status. Never throws. */
+export async function runCli(argv: readonly string[], io: CliIo, version: string): Promise<number> {
+  const [name, ...rest] = argv;
+  try {
+    if (name === undefined) {
+      io.stderr(mainHelp());
+      return ExitCode.configuration;
+    }
+    if (name === '--help' || name === '-h') {
+      io.stdout(mainHelp());
+      return ExitCode.ok;
+    }
+    if (name === '--version' || name === '-V') {
+      io.stdout(`${PROGRAM} ${version}\n`);
+      return ExitCode.ok;
+    }
+    if (name === 'help') {
+      const target = rest[0] === undefined ? undefined : findCommand(rest[0]);
+      io.stdout(target ? commandHelp(target) : mainHelp());
+      return ExitCode.ok;
+    }
+    const command = findCommand(name);
+    if (rest.includes('--help') || rest.includes('-h')) {
+      io.stdout(commandHelp(command));
+      return ExitCode.ok;
+    }
+    return await command.run(parseOptions(command, rest), io);
+  } catch (error) {
+    const code = exitCodeOf(error);
+    const hint = error instanceof UsageError ? `\nRun '${PROGRAM} ${name ?? ''} --help' for usage.` : '';
+    io.stderr(`${PROGRAM}: ${describeError(error)}${hint}\n`);
+    if (code === ExitCode.internal && error instanceof Error && error.stack && process.env.GLIDEPATH_DEBUG) {
+      io.stderr(`${error.stack}\n`);
+    }
+    return code;
+  }
+}
+
+function findCommand(name: string): Command {
+  const command = COMMANDS.find((candidate) => candidate.name === name);
+  if (!command) {
+    throw new UsageError(`unknown command "${name}"; commands: ${COMMANDS.map((c) => c.name).join(', ')}`);
+  }
+  return command;
+}
+
+/**
+ * Parses flags strictly (an unknown flag is a usage error, not silently ignored). Values after a
+ * `multiple` flag that are not flags themselves belong to it: `--evidence a.xml b.json`.
+ */
+function parseOptions(command: Command, args: readonly string[]): OptionValues {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...args],
+      options: Object.fromEntries(
+        command.options.map((option) => [
+          option.name,
+          { type: option.type, multiple: option.multiple ?? false },
+        ]),
+      ),
+      strict: true,
+      allowPositionals: true,
+      tokens: true,
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message.replace(/\. To specify a positional.*$/s, ''));
+  }
+  const values = { ...parsed.values } as OptionValues;
+  let owner: OptionSpec | undefined;
+  for (const token of parsed.tokens) {
+    if (token.kind === 'option') owner = command.options.find((option) => option.name === token.name);
+    else if (token.kind === 'positional') {
+      if (!owner?.multiple) throw new UsageError(`unexpected argument "${token.value}"`);
+      values[owner.name] = [...((values[owner.name] as string[] | undefined) ?? []), token.value];
+    }
+  }
+  for (const option of command.options) {
+    if (option.required && values[option.name] === undefined) {
+      throw new UsageError(`--${option.name} ${option.placeholder ?? ''} is required`.replace(/ +is/, ' is'));
+    }
+  }
+  return values;
+}
+
+function mainHelp(): string {
+  const width = Math.max(...COMMANDS.map((command) => command.name.length));
+  return [
+    `Usage: ${PROGRAM} <command> [options]`,
+    '',
+    'Glidepath grows production exposure only while the evidence, the desired state and the live',
+    'signals agree it should.',
+    '',
+    'Commands:',
+    ...COMMANDS.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`),
+    '',
+    `Run '${PROGRAM} <command> --help' for a command's options.`,
+    'Exit status: 0 ok, 1 rejected or failed, 2 usage or configuration, 3 infrastructure retries exhausted, 70 internal.',
+    '',
+  ].join('\n');
+}
+
+function flag(option: OptionSpec): string {
+  return `--${option.name}${option.type === 'string' ? ` ${option.placeholder ?? 'VALUE'}` : ''}`;
+}
+
+/** `--help` for one command, generated from its option specs so it documents every flag. */
+export function commandHelp(command: Command): string {
+  const usage = command.options
+    .map((option) => (option.required ? flag(option) : `[${flag(option)}]`))
+    .join(' ');
+  const width = Math.max(...command.options.map((option) => flag(option).length));
+  return [
+    `Usage: ${PROGRAM} ${command.name} ${usage}`,
+    '',
+    `${command.summary[0]!.toUpperCase()}${command.summary.slice(1)}.`,
+    '',
+    command.description,
+    '',
+    'Options:',
+    ...command.options.map((option) => `  ${flag(option).padEnd(width)}  ${option.description}`),
+    `  ${'--help'.padEnd(width)}  show this help`,
+    '',
+    'Examples:',
+    ...command.examples.map((example) => `  ${example}`),
+    '',
+  ].join('\n');
+}

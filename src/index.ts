@@ -1,0 +1,33 @@
+#!/usr/bin/env node
+/**
+ * The one program with two faces: `glidepath <command>` on a terminal, or the composite action's
+ * step (no arguments, inputs in INPUT_* variables). Both return the same exit statuses.
+ */
+import { runAction } from './action/run.js';
+import { runCli } from './cli/main.js';
+import { VERSION } from './version.js';
+
+const MIN_NODE = [20, 17];
+const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
+if (major < MIN_NODE[0]! || (major === MIN_NODE[0] && minor < MIN_NODE[1]!)) {
+  process.stderr.write(
+    `glidepath: Node.js ${MIN_NODE.join('.')} or newer is required; this is ${process.versions.node}\n`,
+  );
+  process.exit(2);
+}
+
+const args = process.argv.slice(2);
+const actionFace = args.length === 0 && process.env.INPUT_COMMAND !== undefined;
+const status = actionFace
+  ? await runAction()
+  : await runCli(
+      args,
+      {
+        stdout: (text) => process.stdout.write(text),
+        stderr: (text) => process.stderr.write(text),
+        cwd: process.cwd(),
+        now: () => new Date(),
+      },
+      VERSION,
+    );
+process.exitCode = status;
