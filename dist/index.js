@@ -45469,7 +45469,7 @@ function setCommandEcho(enabled) {
  */
 function setFailed(message) {
     process.exitCode = ExitCode.Failure;
-    error(message);
+    core_error(message);
 }
 //-----------------------------------------------------------------------
 // Logging Commands
@@ -45492,7 +45492,7 @@ function core_debug(message) {
  * @param message error issue message. Errors will be converted to string via toString()
  * @param properties optional properties to add to the annotation.
  */
-function error(message, properties = {}) {
+function core_error(message, properties = {}) {
     command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
@@ -45607,8 +45607,10 @@ function getIDToken(aud) {
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/cli/commands/verify.ts + 59 modules
-var verify = __nccwpck_require__(4746);
+// EXTERNAL MODULE: ./src/config/load-policy.ts + 2 modules
+var load_policy = __nccwpck_require__(4159);
+// EXTERNAL MODULE: ./src/cli/commands/verify.ts + 55 modules
+var verify = __nccwpck_require__(96);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
 ;// CONCATENATED MODULE: ./src/github/fork.ts
@@ -45699,6 +45701,7 @@ function readEvent(path) {
 
 
 
+
 /**
  * The action face: reads inputs, runs the command, writes outputs and the job summary, and
  * returns the exit status (the same statuses as the CLI). Never throws.
@@ -45709,8 +45712,22 @@ async function runAction(now = () => new Date()) {
         return await verifyInAction(settings, now);
     }
     catch (error) {
+        if (error instanceof load_policy/* PolicyError */.pn)
+            annotatePolicy(error);
         setFailed((0,errors/* describeError */.Uc)(error));
         return (0,errors/* exitCodeOf */.FO)(error);
+    }
+}
+/** One annotation per policy problem, placed on the policy file's line in the pull request view. */
+function annotatePolicy(error) {
+    const file = (0,external_node_path_.relative)(process.env.GITHUB_WORKSPACE || process.cwd(), error.file);
+    for (const problem of error.problems) {
+        core_error(problem.path ? `${problem.path}: ${problem.message}` : problem.message, {
+            title: 'Glidepath policy',
+            file,
+            startLine: problem.line,
+            startColumn: problem.column,
+        });
     }
 }
 async function verifyInAction(settings, now) {
@@ -45735,7 +45752,7 @@ async function verifyInAction(settings, now) {
         return errors/* ExitCode */.yU.ok;
     for (const check of report.checks) {
         if (check.status === 'fail' || check.status === 'missing') {
-            error(check.reason, {
+            core_error(check.reason, {
                 title: `${check.kind} ${check.status}${check.file ? `: ${check.file}` : ''}`,
             });
         }
@@ -45765,7 +45782,7 @@ function refusedFromFork(settings, fork) {
 
 /***/ }),
 
-/***/ 4746:
+/***/ 96:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -45779,558 +45796,10 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-// EXTERNAL MODULE: ./node_modules/ajv/dist/2020.js
-var _2020 = __nccwpck_require__(2210);
-var _2020_default = /*#__PURE__*/__nccwpck_require__.n(_2020);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./schema/glidepath.schema.json
-const glidepath_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://glidepath.dev/schema/glidepath.schema.json","title":"Glidepath policy","description":"The policy file (glidepath.yaml) that decides which artifacts Glidepath admits and how it delivers them. Every key is optional; an empty file means the defaults. Unknown keys are errors, so a typo never passes silently.","type":"object","additionalProperties":false,"properties":{"service":{"title":"Service","description":"The service being delivered, as it appears in reports and commit trailers.","type":"string","minLength":1,"examples":["checkout"]},"environment":{"title":"Environment","description":"The GitHub deployment environment the policy applies to.","type":"string","minLength":1,"examples":["production"]},"evidence":{"title":"Evidence","description":"What an artifact must bring to be admitted: test results, vulnerability scans, an SBOM and signed build provenance, and the limits each must meet.","type":"object","additionalProperties":false,"default":{},"properties":{"require":{"title":"Required evidence","description":"Kinds of evidence that must be present; a missing one rejects the artifact. Evidence that is present is always checked, required or not.","type":"array","uniqueItems":true,"items":{"title":"Evidence kind","description":"tests: JUnit XML; scan: SARIF, Trivy or Grype JSON; sbom: CycloneDX or SPDX JSON; provenance: an in-toto/SLSA statement, usually in a Sigstore bundle.","enum":["tests","scan","sbom","provenance"]},"default":[],"examples":[["tests","scan","provenance"]]},"maxAge":{"title":"Maximum report age","description":"Oldest acceptable scan report, measured from the time the report says it was made.","type":"string","pattern":"^\\\\d+(\\\\.\\\\d+)?(ms|s|m|h|d|w)$","x-hint":"is not a duration; write a number and a unit (ms, s, m, h, d or w) with no space, e.g. 24h or 7d","default":"24h","examples":["24h","7d"]},"tests":{"title":"Test results","description":"Limits on JUnit test results.","type":"object","additionalProperties":false,"default":{},"properties":{"maxFailed":{"title":"Maximum failed tests","description":"Largest acceptable number of failed plus errored test cases.","type":"integer","minimum":0,"default":0},"minTotal":{"title":"Minimum test count","description":"Fewest test cases a report must hold, so that an empty run does not pass.","type":"integer","minimum":0,"default":1},"maxSkippedRatio":{"title":"Maximum skipped share","description":"Largest acceptable share of skipped test cases, from 0 to 1. When unset, skipped tests only warn.","type":"number","minimum":0,"maximum":1,"examples":[0.1]}}},"scan":{"title":"Vulnerability scans","description":"Limits on vulnerability scan findings (SARIF, Trivy, Grype). Findings that an OpenVEX statement marks not_affected or fixed are suppressed and listed.","type":"object","additionalProperties":false,"default":{},"properties":{"failOn":{"title":"Failing severity","description":"Findings at or above this severity reject the artifact.","type":"string","enum":["critical","high","medium","low"],"default":"high"},"ignoreUnfixed":{"title":"Ignore unfixed findings","description":"Ignore findings the scanner knows have no fixed version yet.","type":"boolean","default":false}}},"sbom":{"title":"Software bill of materials","description":"Requirements on the SBOM (CycloneDX or SPDX 2.3).","type":"object","additionalProperties":false,"default":{},"properties":{"minCycloneDxVersion":{"title":"Minimum CycloneDX version","description":"Oldest accepted CycloneDX specVersion. Quote it in YAML, or 1.10 would read as the number 1.1.","type":"string","pattern":"^\\\\d+\\\\.\\\\d+$","x-hint":"is not a CycloneDX version; write major.minor in quotes, e.g. \\"1.4\\"","default":"1.4","examples":["1.5"]}}},"provenance":{"title":"Build provenance","description":"Who must have signed the build provenance and where the build must have come from. Name the signer at most one way: signerWorkflow, signerRepo or certIdentity. With none, any workflow of the repository that ran the build is accepted.","type":"object","additionalProperties":false,"default":{},"properties":{"predicateType":{"title":"Predicate type","description":"The in-toto predicate type the provenance must have.","type":"string","format":"uri","x-hint":"is not a URI; write an absolute URI, e.g. https://slsa.dev/provenance/v1","default":"https://slsa.dev/provenance/v1"},"issuer":{"title":"OIDC issuer","description":"The OIDC issuer recorded in the signing certificate.","type":"string","format":"uri","x-hint":"is not a URI; write the issuer\'s absolute URL, e.g. https://token.actions.githubusercontent.com","default":"https://token.actions.githubusercontent.com"},"signerWorkflow":{"title":"Signer workflow","description":"The workflow that must have signed, as owner/repo/.github/workflows/file.yml (matched against the certificate SAN at any ref). Use the reusable workflow\'s path when a reusable workflow signs.","type":"string","pattern":"^[\\\\w.-]+/[\\\\w.-]+/\\\\.github/workflows/[^@\\\\s]+\\\\.ya?ml$","x-hint":"is not a workflow path; write owner/repo/.github/workflows/file.yml without an @ref, e.g. acme/checkout/.github/workflows/ci.yml","examples":["acme/checkout/.github/workflows/ci.yml"]},"signerRepo":{"title":"Signer repository","description":"A repository, as owner/repo, any of whose workflows may have signed.","type":"string","pattern":"^[\\\\w.-]+/[\\\\w.-]+$","x-hint":"is not a repository; write owner/repo, e.g. acme/checkout","examples":["acme/checkout"]},"certIdentity":{"title":"Certificate identity","description":"The exact certificate SAN that must have signed, for identities that are not GitHub workflows.","type":"string","minLength":1,"examples":["https://github.com/acme/release/.github/workflows/sign.yml@refs/heads/main"]},"sourceRepository":{"title":"Source repository","description":"The repository, as owner/repo, the source must come from (certificate extension 1.3.6.1.4.1.57264.1.12).","type":"string","pattern":"^[\\\\w.-]+/[\\\\w.-]+$","x-hint":"is not a repository; write owner/repo, e.g. acme/checkout","examples":["acme/checkout"]},"sourceRef":{"title":"Source ref","description":"The full Git ref the source must come from (certificate extension 1.3.6.1.4.1.57264.1.14).","type":"string","pattern":"^refs/(heads|tags)/.+","x-hint":"is not a full Git ref; write refs/heads/BRANCH or refs/tags/TAG, e.g. refs/heads/main","examples":["refs/heads/main"]},"runnerEnvironment":{"title":"Runner environment","description":"The runner the build must have run on (certificate extension 1.3.6.1.4.1.57264.1.11); any turns the check off.","type":"string","enum":["github-hosted","self-hosted","any"],"default":"github-hosted"},"allowLegacyStatement":{"title":"Allow legacy statements","description":"Accept in-toto Statement v0.1 as well as v1 (older npm and Sigstore bundles).","type":"boolean","default":false}},"dependentSchemas":{"signerWorkflow":{"properties":{"signerRepo":{"not":{},"x-hint":"name the signer one way only: signerWorkflow, signerRepo or certIdentity"},"certIdentity":{"not":{},"x-hint":"name the signer one way only: signerWorkflow, signerRepo or certIdentity"}}},"signerRepo":{"properties":{"certIdentity":{"not":{},"x-hint":"name the signer one way only: signerWorkflow, signerRepo or certIdentity"}}}}}}}}}');
+// EXTERNAL MODULE: ./src/config/load-policy.ts + 2 modules
+var load_policy = __nccwpck_require__(4159);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
-;// CONCATENATED MODULE: ./src/config/duration.ts
-
-const UNIT_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
-const DURATION = /^(\d+(?:\.\d+)?)(ms|s|m|h|d|w)$/;
-/** A length of time parsed once at the boundary ("90s", "15m", "24h", "7d"). */
-class Duration {
-    milliseconds;
-    constructor(milliseconds) {
-        this.milliseconds = milliseconds;
-    }
-    /** Parses `text`; `field` names where it came from for the error message. */
-    static parse(text, field = 'duration') {
-        const match = DURATION.exec(text.trim());
-        if (!match) {
-            throw new errors/* ConfigurationError */.j1(`${field}: "${text}" is not a duration; write a number and a unit, e.g. 90s, 15m, 24h or 7d`);
-        }
-        return new Duration(Number(match[1]) * UNIT_MS[match[2]]);
-    }
-    static ofMilliseconds(ms) {
-        if (!Number.isFinite(ms) || ms < 0)
-            throw new RangeError(`duration must be a non-negative number, got ${ms}`);
-        return new Duration(ms);
-    }
-    /** The largest whole unit that divides the duration exactly ("36h", "2d"). */
-    toString() {
-        for (const unit of ['w', 'd', 'h', 'm', 's']) {
-            if (this.milliseconds >= UNIT_MS[unit] && this.milliseconds % UNIT_MS[unit] === 0) {
-                return `${this.milliseconds / UNIT_MS[unit]}${unit}`;
-            }
-        }
-        return `${this.milliseconds}ms`;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/config/load-policy.ts
-
-
-
-
-
-
-/** The policy file Glidepath looks for when none is named. */
-const DEFAULT_POLICY_FILE = 'glidepath.yaml';
-/** The published JSON Schema of the policy file (schema/glidepath.schema.json). */
-const policySchema = (/* unused pure expression or super */ null && (schema));
-/** A policy file that cannot be used; the message has one `FILE:LINE:COL: path: message` line per problem. */
-class PolicyError extends errors/* ConfigurationError */.j1 {
-    file;
-    problems;
-    constructor(file, problems) {
-        super(problems.map((problem) => formatProblem(file, problem)).join('\n'));
-        this.file = file;
-        this.problems = problems;
-    }
-}
-/** Renders one problem as `FILE:LINE:COL: path: message` (no path segment for file-wide problems). */
-function formatProblem(file, problem) {
-    const where = `${file}:${problem.line}:${problem.column}`;
-    return problem.path ? `${where}: ${problem.path}: ${problem.message}` : `${where}: ${problem.message}`;
-}
-/**
- * Reads and validates the policy file. No file (undefined or '') means the defaults, which require
- * nothing; whether to fall back to DEFAULT_POLICY_FILE is the caller's choice.
- */
-async function loadPolicy(file, deps = {}) {
-    if (!file)
-        return defaultPolicy();
-    const readFile = deps.readFile ?? ((path) => (0,promises_namespaceObject.readFile)(path, 'utf8'));
-    let text;
-    try {
-        text = await readFile(file);
-    }
-    catch (error) {
-        const code = error?.code;
-        if (code === 'ENOENT' || code === 'ENOTDIR') {
-            throw new errors/* ConfigurationError */.j1('policy file not found; create it (an empty file means the defaults; README.md "Policy reference" ' +
-                'lists every key) or point --policy (the action input `policy`) at your policy file', file, { cause: error });
-        }
-        if (code === 'EISDIR') {
-            throw new errors/* ConfigurationError */.j1('is a directory; point --policy (the action input `policy`) at the policy file', file, { cause: error });
-        }
-        const detail = error instanceof Error ? error.message : String(error);
-        throw new errors/* ConfigurationError */.j1(`cannot read the policy file (${detail}); check its permissions`, file, {
-            cause: error,
-        });
-    }
-    return parsePolicy(text, file);
-}
-/** The policy used when there is no policy file: every schema default, nothing required. */
-function defaultPolicy() {
-    const input = {};
-    if (!validator()(input))
-        throw new Error('the schema rejects an empty policy (a bug in the schema)');
-    return buildPolicy(input, undefined);
-}
-/** Parses policy YAML; `file` is used for messages only. Throws PolicyError listing every problem. */
-function parsePolicy(text, file) {
-    const lines = new dist/* LineCounter */.HN();
-    // uniqueKeys (the default) makes a duplicate key an error rather than last-one-wins.
-    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-    const source = new SourceMap(doc, lines, text);
-    // Warnings count as errors: they mean the parser had to guess (an unknown tag read as a plain
-    // string), and a policy that gates production must mean exactly what it says.
-    const yamlProblems = [...doc.errors, ...doc.warnings].map((error) => source.yamlProblem(error));
-    if (yamlProblems.length > 0)
-        throw new PolicyError(file, sortProblems(yamlProblems));
-    let data;
-    try {
-        // An empty file (only comments, or a bare `---`) is null: that is the defaults. The rest is
-        // copied into a tree because an alias yields the same object twice, and ajv's useDefaults
-        // would write one section's defaults into the other through the shared reference.
-        const js = doc.toJS({ maxAliasCount: 100 });
-        data = js === null || js === undefined ? {} : copyTree(js);
-    }
-    catch (error) {
-        // toJS throws on unresolved aliases and on alias bombs; neither has a parse-time error.
-        const detail = error instanceof Error ? error.message : String(error);
-        throw new PolicyError(file, [{ ...source.firstAlias(), path: '', message: `invalid YAML: ${detail}` }]);
-    }
-    const validate = validator();
-    const problems = [];
-    if (!validate(data)) {
-        problems.push(...schemaProblems(validate.errors ?? [], data, source));
-    }
-    // Semantic rules run only on sections the schema accepted, so they can trust the shapes.
-    const input = data;
-    const wholeFileBroken = problems.some((problem) => problem.path === '');
-    for (const key of wholeFileBroken ? [] : SECTION_KEYS) {
-        if (problems.some((problem) => problem.path === key || problem.path.startsWith(`${key}.`)))
-            continue;
-        for (const found of checkSection(key, input)) {
-            problems.push({
-                ...source.position(found.path, found.at),
-                path: formatPath(found.path),
-                message: found.message,
-            });
-        }
-    }
-    if (problems.length > 0)
-        throw new PolicyError(file, sortProblems(dedupe(problems)));
-    return buildPolicy(input, file);
-}
-const SECTIONS = {
-    evidence: {
-        build: (input) => ({ ...input, maxAge: Duration.parse(input.maxAge, 'evidence.maxAge') }),
-        check: (input) => 
-        // The pattern admits "0h", which would reject every report ever made: almost surely a mistake.
-        Duration.parse(input.maxAge).milliseconds === 0
-            ? [
-                {
-                    path: ['evidence', 'maxAge'],
-                    at: 'value',
-                    message: `"${input.maxAge}" would reject every report; use a positive duration, e.g. 24h`,
-                },
-            ]
-            : [],
-    },
-};
-const SECTION_KEYS = Object.keys(SECTIONS);
-function checkSection(key, input) {
-    return SECTIONS[key].check(input[key]);
-}
-function buildSection(key, input) {
-    return SECTIONS[key].build(input[key]);
-}
-function buildPolicy(input, source) {
-    const sections = Object.fromEntries(SECTION_KEYS.map((key) => [key, buildSection(key, input)]));
-    return {
-        ...(source === undefined ? {} : { source }),
-        ...(input.service === undefined ? {} : { service: input.service }),
-        ...(input.environment === undefined ? {} : { environment: input.environment }),
-        ...sections,
-    };
-}
-// ---------------------------------------------------------------------------------------------
-// Schema validation
-// ---------------------------------------------------------------------------------------------
-let compiled;
-/**
- * The compiled schema. `x-hint` is our annotation keyword: on a property, the end of the sentence
- * `"<value>" …` printed when a pattern or format fails; on a `not: {}` under dependentSchemas, how to
- * resolve the conflict. Declaring it keeps strict mode (which rejects unknown keywords) on.
- */
-function validator() {
-    if (compiled)
-        return compiled;
-    // The CommonJS build exports the class as both module.exports and .default; NodeNext typing sees
-    // the module object, so reach for .default, which exists at run time under either loader.
-    const ajv = new (_2020_default())["default"]({ strict: true, allErrors: true, useDefaults: true, verbose: true });
-    ajv.addKeyword({ keyword: 'x-hint', schemaType: 'string' });
-    // A URI with a scheme and no spaces; ajv-formats' full RFC 3986 check is more than a policy needs.
-    ajv.addFormat('uri', /^[a-z][a-z0-9+.-]*:\S+$/i);
-    compiled = ajv.compile(glidepath_schema_namespaceObject);
-    return compiled;
-}
-function schemaProblems(errors, data, source) {
-    return errors.map((error) => {
-        const { path, at, message } = describeSchemaError(error, pathOf(error.instancePath, data), source);
-        const position = error.keyword === 'required' && path.length === 1 ? { line: 1, column: 1 } : source.position(path, at);
-        return { ...position, path: formatPath(path), message };
-    });
-}
-/** The user-facing message for one ajv error, and the node it is about. */
-function describeSchemaError(error, path, source) {
-    const parent = error.parentSchema ?? {};
-    const hint = typeof parent['x-hint'] === 'string' ? parent['x-hint'] : undefined;
-    const value = error.data;
-    switch (error.keyword) {
-        case 'additionalProperties': {
-            const key = String(error.params.additionalProperty);
-            const allowed = Object.keys(parent.properties ?? {});
-            const suggestion = closest(key, allowed);
-            return {
-                path: [...path, key],
-                at: 'key',
-                message: suggestion
-                    ? `unknown key ${JSON.stringify(key)}; did you mean "${suggestion}"?`
-                    : `unknown key ${JSON.stringify(key)}; allowed keys here: ${allowed.join(', ')}`,
-            };
-        }
-        case 'required': {
-            const key = String(error.params.missingProperty);
-            return { path: [...path, key], at: 'key', message: `missing required key ${JSON.stringify(key)}` };
-        }
-        case 'type': {
-            const keys = Object.keys(parent.properties ?? {});
-            const message = typeMessage(String(error.params.type), value, source.text(path), keys);
-            return { path, at: 'value', message };
-        }
-        case 'enum': {
-            const allowed = error.params.allowedValues.map(String);
-            const suggestion = typeof value === 'string' ? closest(value, allowed) : undefined;
-            const shown = typeof value === 'string' ? JSON.stringify(value) : describeValue(value, source.text(path));
-            return {
-                path,
-                at: 'value',
-                message: `must be one of ${allowed.join(', ')}; got ${shown}${suggestion ? `, did you mean "${suggestion}"?` : ''}`,
-            };
-        }
-        case 'pattern':
-        case 'format':
-            return {
-                path,
-                at: 'value',
-                message: hint
-                    ? `${JSON.stringify(value)} ${hint}`
-                    : `${JSON.stringify(value)} does not match ${error.keyword === 'format' ? `format ${error.params.format}` : error.params.pattern}`,
-            };
-        case 'minimum':
-            return { path, at: 'value', message: `must be at least ${error.params.limit}, got ${String(value)}` };
-        case 'maximum':
-            return { path, at: 'value', message: `must be at most ${error.params.limit}, got ${String(value)}` };
-        case 'minLength':
-            return { path, at: 'value', message: 'must not be empty; give it a value or delete the line' };
-        case 'uniqueItems': {
-            // ajv reports the later duplicate as i and the earlier as j; point at the later one.
-            const later = Number(error.params.i);
-            const earlier = Number(error.params.j);
-            const item = Array.isArray(value) ? value[later] : undefined;
-            return {
-                path: [...path, later],
-                at: 'value',
-                message: `${JSON.stringify(item)} is already listed at [${earlier}]; list each value once`,
-            };
-        }
-        case 'not': {
-            // Mutually exclusive keys are written as dependentSchemas: { A: { properties: { B: { not: {} } } } }.
-            const trigger = /\/dependentSchemas\/([^/]+)\/properties\/[^/]+\/not$/.exec(error.schemaPath)?.[1];
-            if (trigger) {
-                const other = trigger.replace(/~1/g, '/').replace(/~0/g, '~');
-                return {
-                    path,
-                    at: 'key',
-                    message: `cannot be used together with ${other}${hint ? `; ${hint}` : ''}`,
-                };
-            }
-            return { path, at: 'value', message: error.message ?? 'is not allowed here' };
-        }
-        default:
-            // A keyword this switch does not know yet still produces a located, if terse, message.
-            return { path, at: 'value', message: error.message ?? `fails the schema's ${error.keyword} rule` };
-    }
-}
-const TYPE_NAMES = {
-    string: 'a string',
-    integer: 'a whole number',
-    number: 'a number',
-    boolean: 'true or false',
-    object: 'a mapping (indented key: value lines)',
-    array: 'a list',
-    null: 'nothing',
-};
-function typeMessage(expected, value, sourceText, keys) {
-    const wanted = expected === 'object' && keys.length > 0
-        ? `a mapping of keys (${keys.join(', ')})`
-        : expected
-            .split(',')
-            .map((type) => TYPE_NAMES[type] ?? type)
-            .join(' or ');
-    const base = `expected ${wanted}, got ${describeValue(value, sourceText)}`;
-    if (expected === 'string' && (typeof value === 'number' || typeof value === 'boolean')) {
-        // YAML reads 1.4 as a number and yes/no only in 1.1; quoting keeps exactly what was typed.
-        return `${base}; put it in quotes: "${sourceText ?? String(value)}"`;
-    }
-    if (expected === 'object' && value === null)
-        return `${base}; add keys under it or delete the line`;
-    if (expected === 'array' && (typeof value === 'string' || typeof value === 'number')) {
-        return `${base}; write a list, e.g. [${sourceText ?? String(value)}]`;
-    }
-    if (expected === 'boolean' && typeof value === 'string')
-        return `${base}; write true or false without quotes`;
-    return base;
-}
-/** How a value is named in messages; numbers keep their source text so 1.10 is not shown as 1.1. */
-function describeValue(value, sourceText) {
-    if (value === null || value === undefined)
-        return 'an empty value';
-    if (typeof value === 'string')
-        return `string ${JSON.stringify(value)}`;
-    if (typeof value === 'number')
-        return `number ${sourceText ?? String(value)}`;
-    if (typeof value === 'boolean')
-        return `${value}`;
-    if (Array.isArray(value))
-        return 'a list';
-    return 'a mapping';
-}
-/** A deep copy of plain data in which no object appears twice. */
-function copyTree(value) {
-    if (Array.isArray(value))
-        return value.map(copyTree);
-    if (value !== null && typeof value === 'object') {
-        return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, copyTree(item)]));
-    }
-    return value;
-}
-/** Splits an ajv instancePath into keys and array indexes by walking the data it points into. */
-function pathOf(pointer, data) {
-    if (pointer === '')
-        return [];
-    const path = [];
-    let here = data;
-    for (const raw of pointer.slice(1).split('/')) {
-        const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-        if (Array.isArray(here)) {
-            path.push(Number(segment));
-            here = here[Number(segment)];
-        }
-        else {
-            path.push(segment);
-            here =
-                here !== null && typeof here === 'object' ? here[segment] : undefined;
-        }
-    }
-    return path;
-}
-/** `evidence.require[1]`; keys that are not plain words are quoted. */
-function formatPath(path) {
-    let text = '';
-    for (const segment of path) {
-        if (typeof segment === 'number')
-            text += `[${segment}]`;
-        else {
-            const key = /^[\w-]+$/.test(segment) ? segment : JSON.stringify(segment);
-            text += text ? `.${key}` : key;
-        }
-    }
-    return text;
-}
-/** The allowed word nearest to `word` by edit distance, when it is near enough to be a typo. */
-function closest(word, allowed) {
-    let best;
-    let bestDistance = Infinity;
-    for (const candidate of allowed) {
-        // Case-insensitive: "failon" and "max_age"-style slips are the common ones.
-        const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
-        if (distance < bestDistance) {
-            best = candidate;
-            bestDistance = distance;
-        }
-    }
-    return bestDistance <= Math.max(1, Math.floor(word.length / 3)) ? best : undefined;
-}
-/** Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps. */
-function editDistance(a, b) {
-    const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-    const at = (i, j) => rows[i]?.[j] ?? Infinity;
-    for (let i = 1; i <= a.length; i++) {
-        for (let j = 1; j <= b.length; j++) {
-            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-            let distance = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
-            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-                distance = Math.min(distance, at(i - 2, j - 2) + 1);
-            }
-            rows[i][j] = distance;
-        }
-    }
-    return at(a.length, b.length);
-}
-function sortProblems(problems) {
-    return [...problems].sort((a, b) => a.line - b.line || a.column - b.column);
-}
-/**
- * One problem per path: a wrong type makes the enum or pattern complaint about the same value
- * noise, and a key excluded by two others needs saying once.
- */
-function dedupe(problems) {
-    const byPath = new Map();
-    for (const problem of problems) {
-        const key = `${problem.path}@${problem.line}:${problem.column}`;
-        const kept = byPath.get(key);
-        if (!kept || (problem.message.startsWith('expected ') && !kept.message.startsWith('expected '))) {
-            byPath.set(key, problem);
-        }
-    }
-    return [...byPath.values()];
-}
-/** Maps data paths back to the YAML nodes they came from. */
-class SourceMap {
-    doc;
-    lines;
-    source;
-    constructor(doc, lines, source) {
-        this.doc = doc;
-        this.lines = lines;
-        this.source = source;
-    }
-    /**
-     * Line and column of the node at `path` (its key or its value). A path that does not reach a
-     * node (a default, an alias) falls back to the nearest ancestor that does, then to 1:1.
-     */
-    position(path, at) {
-        const { key, value, complete } = this.find(path);
-        // An empty value (`tests:` with nothing after it) has no width; its key is what a person sees.
-        const valueRange = complete ? value?.range : undefined;
-        if (at === 'value' && valueRange && valueRange[1] > valueRange[0])
-            return this.offsetPosition(valueRange[0]);
-        // With no key (the root), the document's first node; with nothing at all, 1:1.
-        return this.offsetPosition(key?.range?.[0] ?? (path.length === 0 ? valueRange?.[0] : undefined) ?? 0);
-    }
-    /** The exact source text of the value at `path`, when it is a scalar that exists in the file. */
-    text(path) {
-        const { value, complete } = this.find(path);
-        if (!complete || !(0,dist/* isScalar */.jn)(value) || !value.range)
-            return undefined;
-        return this.source.slice(value.range[0], value.range[1]).trim();
-    }
-    /** A YAML syntax error or warning, with a path and a clearer message for duplicate keys. */
-    yamlProblem(error) {
-        const position = this.offsetPosition(error.pos[0]);
-        if (error.code === 'DUPLICATE_KEY') {
-            const path = this.pathOfKeyAt(error.pos[0]);
-            if (path) {
-                const key = path[path.length - 1];
-                return {
-                    ...position,
-                    path: formatPath(path),
-                    message: `duplicate key "${String(key)}"; a key may appear only once in a mapping, so delete one of them`,
-                };
-            }
-        }
-        if (error.code === 'MULTIPLE_DOCS') {
-            return {
-                ...position,
-                path: '',
-                message: 'a policy file holds one YAML document; delete this "---" and what follows, or merge the two',
-            };
-        }
-        if (error.code === 'TAG_RESOLVE_FAILED') {
-            const tag = /: (\S+)$/.exec(error.message)?.[1] ?? 'tag';
-            const message = `unknown YAML tag ${tag}; policies use no tags (nor environment variables), so write the value itself`;
-            return { ...position, path: '', message };
-        }
-        const message = error.message.charAt(0).toLowerCase() + error.message.slice(1);
-        return { ...position, path: '', message: `invalid YAML: ${message}` };
-    }
-    /** Where the first alias is: the usual culprit when turning the document into data fails. */
-    firstAlias() {
-        let offset = 0;
-        (0,dist/* visit */.YR)(this.doc, {
-            Alias: (_, node) => {
-                offset = node.range?.[0] ?? 0;
-                return dist/* visit */.YR.BREAK;
-            },
-        });
-        return this.offsetPosition(offset);
-    }
-    offsetPosition(offset) {
-        const { line, col } = this.lines.linePos(offset);
-        return { line, column: col };
-    }
-    find(path) {
-        let value = this.doc.contents;
-        let key;
-        for (const segment of path) {
-            if ((0,dist/* isMap */.jh)(value)) {
-                const pair = value.items.find((item) => (0,dist/* isScalar */.jn)(item.key) && String(item.key.value) === String(segment));
-                if (!pair)
-                    return { key, value: undefined, complete: false };
-                key = pair.key;
-                value = pair.value;
-            }
-            else if ((0,dist/* isSeq */.oP)(value) && typeof segment === 'number') {
-                const item = value.items[segment];
-                if (!item)
-                    return { key, value: undefined, complete: false };
-                // An item has no key; a problem about "the key" of an item points at the item itself.
-                key = item;
-                value = item;
-            }
-            else {
-                return { key, value: undefined, complete: false };
-            }
-        }
-        return { key, value: value, complete: true };
-    }
-    /** The key path of the mapping key that starts at `offset`. */
-    pathOfKeyAt(offset) {
-        let found;
-        (0,dist/* visit */.YR)(this.doc, {
-            Pair: (_, pair, ancestors) => {
-                if (!(0,dist/* isScalar */.jn)(pair.key) || pair.key.range?.[0] !== offset)
-                    return undefined;
-                const path = [];
-                let previous;
-                for (const ancestor of ancestors) {
-                    if ((0,dist/* isPair */.tO)(ancestor) && (0,dist/* isScalar */.jn)(ancestor.key))
-                        path.push(String(ancestor.key.value));
-                    if ((0,dist/* isSeq */.oP)(previous))
-                        path.push(previous.items.indexOf(ancestor));
-                    previous = ancestor;
-                }
-                path.push(String(pair.key.value));
-                found = path;
-                return dist/* visit */.YR.BREAK;
-            },
-        });
-        return found;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/evidence/image-ref.ts
 
 /**
@@ -46428,7 +45897,7 @@ class ImageRef {
 }
 
 // EXTERNAL MODULE: ./node_modules/@sigstore/bundle/dist/index.js
-var bundle_dist = __nccwpck_require__(1040);
+var dist = __nccwpck_require__(1040);
 ;// CONCATENATED MODULE: ./src/evidence/formats/json-cursor.ts
 
 /**
@@ -46740,7 +46209,7 @@ const sigstoreBundleFormat = {
  */
 function bundleProblem(value) {
     try {
-        (0,verify_dist/* toSignedEntity */.DC)((0,bundle_dist/* bundleFromJSON */.vw)(value));
+        (0,verify_dist/* toSignedEntity */.DC)((0,dist/* bundleFromJSON */.vw)(value));
         return undefined;
     }
     catch (error) {
@@ -46750,7 +46219,7 @@ function bundleProblem(value) {
 /** One clause for a @sigstore/bundle ValidationError or a decoding error, naming the broken fields. */
 function describeBundleError(error) {
     const regenerate = 'regenerate it with actions/attest-build-provenance, `gh attestation download` or cosign';
-    if (error instanceof bundle_dist/* ValidationError */.yI) {
+    if (error instanceof dist/* ValidationError */.yI) {
         const fields = error.fields ?? [];
         if (fields.includes('content.dsseEnvelope.signatures')) {
             return `its DSSE envelope must carry exactly one signature (protobuf-specs sigstore_bundle.proto); ${regenerate}`;
@@ -46765,6 +46234,8 @@ function describeBundleError(error) {
     return `cannot be decoded (${detail}); ${regenerate}`;
 }
 
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: ./node_modules/@sigstore/protobuf-specs/dist/index.js
 var protobuf_specs_dist = __nccwpck_require__(9654);
 ;// CONCATENATED MODULE: ./src/evidence/trust/github.ts
@@ -47271,7 +46742,7 @@ function trustRootFromJSON(json, name) {
 async function loadTrustedRoot(file) {
     let text;
     try {
-        text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
+        text = await (0,promises_.readFile)(file, 'utf8');
     }
     catch (error) {
         const code = error.code ?? String(error);
@@ -47573,7 +47044,7 @@ function judgeUnsigned(statement, context) {
 function judgeBundle(json, file, context, roots, identity) {
     let bundle;
     try {
-        bundle = (0,bundle_dist/* bundleFromJSON */.vw)(json);
+        bundle = (0,dist/* bundleFromJSON */.vw)(json);
     }
     catch (error) {
         return fail(`not a valid Sigstore bundle: ${describeBundleError(error)}`);
@@ -56382,9 +55853,9 @@ const XML_PARSER_OPTIONS = {
 /** Evidence files larger than this are refused: no real report is this big, and memory is finite. */
 const MAX_EVIDENCE_FILE_BYTES = 64 * 1024 * 1024;
 const nodeFs = {
-    readFile: (path) => (0,promises_namespaceObject.readFile)(path),
-    stat: (path) => (0,promises_namespaceObject.stat)(path),
-    readdir: (path) => (0,promises_namespaceObject.readdir)(path, { withFileTypes: true }),
+    readFile: (path) => (0,promises_.readFile)(path),
+    stat: (path) => (0,promises_.stat)(path),
+    readdir: (path) => (0,promises_.readdir)(path, { withFileTypes: true }),
 };
 /**
  * Reads every evidence path (files, or directories walked recursively in name order) and turns each
@@ -56614,13 +56085,13 @@ var admission = __nccwpck_require__(7887);
 /** Runs admission for `settings`: the library call both faces share. */
 async function runVerify(settings, io) {
     const artifact = ImageRef.parse(settings.artifact);
-    const implicit = from(io.cwd, DEFAULT_POLICY_FILE);
+    const implicit = from(io.cwd, load_policy/* DEFAULT_POLICY_FILE */.mY);
     const policyFile = settings.policyFile
         ? from(io.cwd, settings.policyFile)
         : (0,external_node_fs_.existsSync)(implicit)
             ? implicit
             : undefined;
-    const policy = await loadPolicy(policyFile);
+    const policy = await (0,load_policy/* loadPolicy */.tb)(policyFile);
     return verifyArtifact({
         artifact,
         evidencePaths: settings.evidence.map((path) => from(io.cwd, path)),
@@ -56667,7 +56138,7 @@ const verifyCommand = {
             name: 'policy',
             type: 'string',
             placeholder: 'FILE',
-            description: `policy file (default: ${DEFAULT_POLICY_FILE} in the working directory if present, else built-in defaults)`,
+            description: `policy file (default: ${load_policy/* DEFAULT_POLICY_FILE */.mY} in the working directory if present, else built-in defaults)`,
         },
         {
             name: 'trusted-root',
@@ -56709,7 +56180,7 @@ const verifyCommand = {
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
-/* harmony import */ var _commands_verify_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4746);
+/* harmony import */ var _commands_verify_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(96);
 
 
 
@@ -56747,7 +56218,8 @@ async function runCli(argv, io, version) {
     catch (error) {
         const code = (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .exitCodeOf */ .FO)(error);
         const hint = error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb ? `\nRun '${PROGRAM} ${name ?? ''} --help' for usage.` : '';
-        io.stderr(`${PROGRAM}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(error)}${hint}\n`);
+        const prefix = error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GlidepathError */ .HT && error.located ? '' : `${PROGRAM}: `;
+        io.stderr(`${prefix}${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(error)}${hint}\n`);
         if (code === _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ExitCode */ .yU.internal && error instanceof Error && error.stack && process.env.GLIDEPATH_DEBUG) {
             io.stderr(`${error.stack}\n`);
         }
@@ -56845,18 +56317,591 @@ function commandHelp(command) {
 
 /***/ }),
 
+/***/ 4159:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  mY: () => (/* binding */ DEFAULT_POLICY_FILE),
+  pn: () => (/* binding */ PolicyError),
+  tb: () => (/* binding */ loadPolicy)
+});
+
+// UNUSED EXPORTS: defaultPolicy, formatProblem, parsePolicy, policySchema
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: ./node_modules/ajv/dist/2020.js
+var _2020 = __nccwpck_require__(2210);
+var _2020_default = /*#__PURE__*/__nccwpck_require__.n(_2020);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./schema/glidepath.schema.json
+const glidepath_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://glidepath.dev/schema/glidepath.schema.json","title":"Glidepath policy","description":"The policy file (glidepath.yaml) that decides which artifacts Glidepath admits and how it delivers them. Every key is optional; an empty file means the defaults. Unknown keys are errors, so a typo never passes silently.","type":"object","additionalProperties":false,"properties":{"service":{"title":"Service","description":"The service being delivered, as it appears in reports and commit trailers.","type":"string","minLength":1,"examples":["checkout"]},"environment":{"title":"Environment","description":"The GitHub deployment environment the policy applies to.","type":"string","minLength":1,"examples":["production"]},"evidence":{"title":"Evidence","description":"What an artifact must bring to be admitted: test results, vulnerability scans, an SBOM and signed build provenance, and the limits each must meet.","type":"object","additionalProperties":false,"default":{},"properties":{"require":{"title":"Required evidence","description":"Kinds of evidence that must be present; a missing one rejects the artifact. Evidence that is present is always checked, required or not.","type":"array","uniqueItems":true,"items":{"title":"Evidence kind","description":"tests: JUnit XML; scan: SARIF, Trivy or Grype JSON; sbom: CycloneDX or SPDX JSON; provenance: an in-toto/SLSA statement, usually in a Sigstore bundle.","enum":["tests","scan","sbom","provenance"]},"default":[],"examples":[["tests","scan","provenance"]]},"maxAge":{"title":"Maximum report age","description":"Oldest acceptable scan report, measured from the time the report says it was made.","type":"string","pattern":"^\\\\d+(\\\\.\\\\d+)?(ms|s|m|h|d|w)$","x-hint":"is not a duration; write a number and a unit (ms, s, m, h, d or w) with no space, e.g. 24h or 7d","default":"24h","examples":["24h","7d"]},"tests":{"title":"Test results","description":"Limits on JUnit test results.","type":"object","additionalProperties":false,"default":{},"properties":{"maxFailed":{"title":"Maximum failed tests","description":"Largest acceptable number of failed plus errored test cases.","type":"integer","minimum":0,"default":0},"minTotal":{"title":"Minimum test count","description":"Fewest test cases a report must hold, so that an empty run does not pass.","type":"integer","minimum":0,"default":1},"maxSkippedRatio":{"title":"Maximum skipped share","description":"Largest acceptable share of skipped test cases, from 0 to 1. When unset, skipped tests only warn.","type":"number","minimum":0,"maximum":1,"examples":[0.1]}}},"scan":{"title":"Vulnerability scans","description":"Limits on vulnerability scan findings (SARIF, Trivy, Grype). Findings that an OpenVEX statement marks not_affected or fixed are suppressed and listed.","type":"object","additionalProperties":false,"default":{},"properties":{"failOn":{"title":"Failing severity","description":"Findings at or above this severity reject the artifact.","type":"string","enum":["critical","high","medium","low"],"default":"high"},"ignoreUnfixed":{"title":"Ignore unfixed findings","description":"Ignore findings the scanner knows have no fixed version yet.","type":"boolean","default":false}}},"sbom":{"title":"Software bill of materials","description":"Requirements on the SBOM (CycloneDX or SPDX 2.3).","type":"object","additionalProperties":false,"default":{},"properties":{"minCycloneDxVersion":{"title":"Minimum CycloneDX version","description":"Oldest accepted CycloneDX specVersion. Quote it in YAML, or 1.10 would read as the number 1.1.","type":"string","pattern":"^\\\\d+\\\\.\\\\d+$","x-hint":"is not a CycloneDX version; write major.minor in quotes, e.g. \\"1.4\\"","default":"1.4","examples":["1.5"]}}},"provenance":{"title":"Build provenance","description":"Who must have signed the build provenance and where the build must have come from. Name the signer at most one way: signerWorkflow, signerRepo or certIdentity. With none, any workflow of the repository that ran the build is accepted.","type":"object","additionalProperties":false,"default":{},"properties":{"predicateType":{"title":"Predicate type","description":"The in-toto predicate type the provenance must have.","type":"string","format":"uri","x-hint":"is not a URI; write an absolute URI, e.g. https://slsa.dev/provenance/v1","default":"https://slsa.dev/provenance/v1"},"issuer":{"title":"OIDC issuer","description":"The OIDC issuer recorded in the signing certificate.","type":"string","format":"uri","x-hint":"is not a URI; write the issuer\'s absolute URL, e.g. https://token.actions.githubusercontent.com","default":"https://token.actions.githubusercontent.com"},"signerWorkflow":{"title":"Signer workflow","description":"The workflow that must have signed, as owner/repo/.github/workflows/file.yml (matched against the certificate SAN at any ref). Use the reusable workflow\'s path when a reusable workflow signs.","type":"string","pattern":"^[\\\\w.-]+/[\\\\w.-]+/\\\\.github/workflows/[^@\\\\s]+\\\\.ya?ml$","x-hint":"is not a workflow path; write owner/repo/.github/workflows/file.yml without an @ref, e.g. acme/checkout/.github/workflows/ci.yml","examples":["acme/checkout/.github/workflows/ci.yml"]},"signerRepo":{"title":"Signer repository","description":"A repository, as owner/repo, any of whose workflows may have signed.","type":"string","pattern":"^[\\\\w.-]+/[\\\\w.-]+$","x-hint":"is not a repository; write owner/repo, e.g. acme/checkout","examples":["acme/checkout"]},"certIdentity":{"title":"Certificate identity","description":"The exact certificate SAN that must have signed, for identities that are not GitHub workflows.","type":"string","minLength":1,"examples":["https://github.com/acme/release/.github/workflows/sign.yml@refs/heads/main"]},"sourceRepository":{"title":"Source repository","description":"The repository, as owner/repo, the source must come from (certificate extension 1.3.6.1.4.1.57264.1.12).","type":"string","pattern":"^[\\\\w.-]+/[\\\\w.-]+$","x-hint":"is not a repository; write owner/repo, e.g. acme/checkout","examples":["acme/checkout"]},"sourceRef":{"title":"Source ref","description":"The full Git ref the source must come from (certificate extension 1.3.6.1.4.1.57264.1.14).","type":"string","pattern":"^refs/(heads|tags)/.+","x-hint":"is not a full Git ref; write refs/heads/BRANCH or refs/tags/TAG, e.g. refs/heads/main","examples":["refs/heads/main"]},"runnerEnvironment":{"title":"Runner environment","description":"The runner the build must have run on (certificate extension 1.3.6.1.4.1.57264.1.11); any turns the check off.","type":"string","enum":["github-hosted","self-hosted","any"],"default":"github-hosted"},"allowLegacyStatement":{"title":"Allow legacy statements","description":"Accept in-toto Statement v0.1 as well as v1 (older npm and Sigstore bundles).","type":"boolean","default":false}},"dependentSchemas":{"signerWorkflow":{"properties":{"signerRepo":{"not":{},"x-hint":"name the signer one way only: signerWorkflow, signerRepo or certIdentity"},"certIdentity":{"not":{},"x-hint":"name the signer one way only: signerWorkflow, signerRepo or certIdentity"}}},"signerRepo":{"properties":{"certIdentity":{"not":{},"x-hint":"name the signer one way only: signerWorkflow, signerRepo or certIdentity"}}}}}}}}}');
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+;// CONCATENATED MODULE: ./src/config/duration.ts
+
+const UNIT_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
+const DURATION = /^(\d+(?:\.\d+)?)(ms|s|m|h|d|w)$/;
+/** A length of time parsed once at the boundary ("90s", "15m", "24h", "7d"). */
+class Duration {
+    milliseconds;
+    constructor(milliseconds) {
+        this.milliseconds = milliseconds;
+    }
+    /** Parses `text`; `field` names where it came from for the error message. */
+    static parse(text, field = 'duration') {
+        const match = DURATION.exec(text.trim());
+        if (!match) {
+            throw new errors/* ConfigurationError */.j1(`${field}: "${text}" is not a duration; write a number and a unit, e.g. 90s, 15m, 24h or 7d`);
+        }
+        return new Duration(Number(match[1]) * UNIT_MS[match[2]]);
+    }
+    static ofMilliseconds(ms) {
+        if (!Number.isFinite(ms) || ms < 0)
+            throw new RangeError(`duration must be a non-negative number, got ${ms}`);
+        return new Duration(ms);
+    }
+    /** The largest whole unit that divides the duration exactly ("36h", "2d"). */
+    toString() {
+        for (const unit of ['w', 'd', 'h', 'm', 's']) {
+            if (this.milliseconds >= UNIT_MS[unit] && this.milliseconds % UNIT_MS[unit] === 0) {
+                return `${this.milliseconds / UNIT_MS[unit]}${unit}`;
+            }
+        }
+        return `${this.milliseconds}ms`;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/config/load-policy.ts
+
+
+
+
+
+
+/** The policy file Glidepath looks for when none is named. */
+const DEFAULT_POLICY_FILE = 'glidepath.yaml';
+/** The published JSON Schema of the policy file (schema/glidepath.schema.json). */
+const policySchema = (/* unused pure expression or super */ null && (schema));
+/** A policy file that cannot be used; the message has one `FILE:LINE:COL: path: message` line per problem. */
+class PolicyError extends errors/* ConfigurationError */.j1 {
+    file;
+    problems;
+    constructor(file, problems) {
+        super(problems.map((problem) => formatProblem(file, problem)).join('\n'));
+        this.file = file;
+        this.problems = problems;
+    }
+    /** Every line starts with FILE:LINE:COL. */
+    get located() {
+        return true;
+    }
+}
+/** Renders one problem as `FILE:LINE:COL: path: message` (no path segment for file-wide problems). */
+function formatProblem(file, problem) {
+    const where = `${file}:${problem.line}:${problem.column}`;
+    return problem.path ? `${where}: ${problem.path}: ${problem.message}` : `${where}: ${problem.message}`;
+}
+/**
+ * Reads and validates the policy file. No file (undefined or '') means the defaults, which require
+ * nothing; whether to fall back to DEFAULT_POLICY_FILE is the caller's choice.
+ */
+async function loadPolicy(file, deps = {}) {
+    if (!file)
+        return defaultPolicy();
+    const readFile = deps.readFile ?? ((path) => (0,promises_.readFile)(path, 'utf8'));
+    let text;
+    try {
+        text = await readFile(file);
+    }
+    catch (error) {
+        const code = error?.code;
+        if (code === 'ENOENT' || code === 'ENOTDIR') {
+            throw new errors/* ConfigurationError */.j1('policy file not found; create it (an empty file means the defaults; README.md "Policy reference" ' +
+                'lists every key) or point --policy (the action input `policy`) at your policy file', file, { cause: error });
+        }
+        if (code === 'EISDIR') {
+            throw new errors/* ConfigurationError */.j1('is a directory; point --policy (the action input `policy`) at the policy file', file, { cause: error });
+        }
+        const detail = error instanceof Error ? error.message : String(error);
+        throw new errors/* ConfigurationError */.j1(`cannot read the policy file (${detail}); check its permissions`, file, {
+            cause: error,
+        });
+    }
+    return parsePolicy(text, file);
+}
+/** The policy used when there is no policy file: every schema default, nothing required. */
+function defaultPolicy() {
+    const input = {};
+    if (!validator()(input))
+        throw new Error('the schema rejects an empty policy (a bug in the schema)');
+    return buildPolicy(input, undefined);
+}
+/** Parses policy YAML; `file` is used for messages only. Throws PolicyError listing every problem. */
+function parsePolicy(text, file) {
+    const lines = new dist/* LineCounter */.HN();
+    // uniqueKeys (the default) makes a duplicate key an error rather than last-one-wins.
+    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+    const source = new SourceMap(doc, lines, text);
+    // Warnings count as errors: they mean the parser had to guess (an unknown tag read as a plain
+    // string), and a policy that gates production must mean exactly what it says.
+    const yamlProblems = [...doc.errors, ...doc.warnings].map((error) => source.yamlProblem(error));
+    if (yamlProblems.length > 0)
+        throw new PolicyError(file, sortProblems(yamlProblems));
+    let data;
+    try {
+        // An empty file (only comments, or a bare `---`) is null: that is the defaults. The rest is
+        // copied into a tree because an alias yields the same object twice, and ajv's useDefaults
+        // would write one section's defaults into the other through the shared reference.
+        const js = doc.toJS({ maxAliasCount: 100 });
+        data = js === null || js === undefined ? {} : copyTree(js);
+    }
+    catch (error) {
+        // toJS throws on unresolved aliases and on alias bombs; neither has a parse-time error.
+        const detail = error instanceof Error ? error.message : String(error);
+        throw new PolicyError(file, [{ ...source.firstAlias(), path: '', message: `invalid YAML: ${detail}` }]);
+    }
+    const validate = validator();
+    const problems = [];
+    if (!validate(data)) {
+        problems.push(...schemaProblems(validate.errors ?? [], data, source));
+    }
+    // Semantic rules run only on sections the schema accepted, so they can trust the shapes.
+    const input = data;
+    const wholeFileBroken = problems.some((problem) => problem.path === '');
+    for (const key of wholeFileBroken ? [] : SECTION_KEYS) {
+        if (problems.some((problem) => problem.path === key || problem.path.startsWith(`${key}.`)))
+            continue;
+        for (const found of checkSection(key, input)) {
+            problems.push({
+                ...source.position(found.path, found.at),
+                path: formatPath(found.path),
+                message: found.message,
+            });
+        }
+    }
+    if (problems.length > 0)
+        throw new PolicyError(file, sortProblems(dedupe(problems)));
+    return buildPolicy(input, file);
+}
+const SECTIONS = {
+    evidence: {
+        build: (input) => ({ ...input, maxAge: Duration.parse(input.maxAge, 'evidence.maxAge') }),
+        check: (input) => 
+        // The pattern admits "0h", which would reject every report ever made: almost surely a mistake.
+        Duration.parse(input.maxAge).milliseconds === 0
+            ? [
+                {
+                    path: ['evidence', 'maxAge'],
+                    at: 'value',
+                    message: `"${input.maxAge}" would reject every report; use a positive duration, e.g. 24h`,
+                },
+            ]
+            : [],
+    },
+};
+const SECTION_KEYS = Object.keys(SECTIONS);
+function checkSection(key, input) {
+    return SECTIONS[key].check(input[key]);
+}
+function buildSection(key, input) {
+    return SECTIONS[key].build(input[key]);
+}
+function buildPolicy(input, source) {
+    const sections = Object.fromEntries(SECTION_KEYS.map((key) => [key, buildSection(key, input)]));
+    return {
+        ...(source === undefined ? {} : { source }),
+        ...(input.service === undefined ? {} : { service: input.service }),
+        ...(input.environment === undefined ? {} : { environment: input.environment }),
+        ...sections,
+    };
+}
+// ---------------------------------------------------------------------------------------------
+// Schema validation
+// ---------------------------------------------------------------------------------------------
+let compiled;
+/**
+ * The compiled schema. `x-hint` is our annotation keyword: on a property, the end of the sentence
+ * `"<value>" …` printed when a pattern or format fails; on a `not: {}` under dependentSchemas, how to
+ * resolve the conflict. Declaring it keeps strict mode (which rejects unknown keywords) on.
+ */
+function validator() {
+    if (compiled)
+        return compiled;
+    // The CommonJS build exports the class as both module.exports and .default; NodeNext typing sees
+    // the module object, so reach for .default, which exists at run time under either loader.
+    const ajv = new (_2020_default())["default"]({ strict: true, allErrors: true, useDefaults: true, verbose: true });
+    ajv.addKeyword({ keyword: 'x-hint', schemaType: 'string' });
+    // A URI with a scheme and no spaces; ajv-formats' full RFC 3986 check is more than a policy needs.
+    ajv.addFormat('uri', /^[a-z][a-z0-9+.-]*:\S+$/i);
+    compiled = ajv.compile(glidepath_schema_namespaceObject);
+    return compiled;
+}
+function schemaProblems(errors, data, source) {
+    return errors.map((error) => {
+        const { path, at, message } = describeSchemaError(error, pathOf(error.instancePath, data), source);
+        const position = error.keyword === 'required' && path.length === 1 ? { line: 1, column: 1 } : source.position(path, at);
+        return { ...position, path: formatPath(path), message };
+    });
+}
+/** The user-facing message for one ajv error, and the node it is about. */
+function describeSchemaError(error, path, source) {
+    const parent = error.parentSchema ?? {};
+    const hint = typeof parent['x-hint'] === 'string' ? parent['x-hint'] : undefined;
+    const value = error.data;
+    switch (error.keyword) {
+        case 'additionalProperties': {
+            const key = String(error.params.additionalProperty);
+            const allowed = Object.keys(parent.properties ?? {});
+            const suggestion = closest(key, allowed);
+            return {
+                path: [...path, key],
+                at: 'key',
+                message: suggestion
+                    ? `unknown key ${JSON.stringify(key)}; did you mean "${suggestion}"?`
+                    : `unknown key ${JSON.stringify(key)}; allowed keys here: ${allowed.join(', ')}`,
+            };
+        }
+        case 'required': {
+            const key = String(error.params.missingProperty);
+            return { path: [...path, key], at: 'key', message: `missing required key ${JSON.stringify(key)}` };
+        }
+        case 'type': {
+            const keys = Object.keys(parent.properties ?? {});
+            const message = typeMessage(String(error.params.type), value, source.text(path), keys);
+            return { path, at: 'value', message };
+        }
+        case 'enum': {
+            const allowed = error.params.allowedValues.map(String);
+            const suggestion = typeof value === 'string' ? closest(value, allowed) : undefined;
+            const shown = typeof value === 'string' ? JSON.stringify(value) : describeValue(value, source.text(path));
+            return {
+                path,
+                at: 'value',
+                message: `must be one of ${allowed.join(', ')}; got ${shown}${suggestion ? `, did you mean "${suggestion}"?` : ''}`,
+            };
+        }
+        case 'pattern':
+        case 'format':
+            return {
+                path,
+                at: 'value',
+                message: hint
+                    ? `${JSON.stringify(value)} ${hint}`
+                    : `${JSON.stringify(value)} does not match ${error.keyword === 'format' ? `format ${error.params.format}` : error.params.pattern}`,
+            };
+        case 'minimum':
+            return { path, at: 'value', message: `must be at least ${error.params.limit}, got ${String(value)}` };
+        case 'maximum':
+            return { path, at: 'value', message: `must be at most ${error.params.limit}, got ${String(value)}` };
+        case 'minLength':
+            return { path, at: 'value', message: 'must not be empty; give it a value or delete the line' };
+        case 'uniqueItems': {
+            // ajv reports the later duplicate as i and the earlier as j; point at the later one.
+            const later = Number(error.params.i);
+            const earlier = Number(error.params.j);
+            const item = Array.isArray(value) ? value[later] : undefined;
+            return {
+                path: [...path, later],
+                at: 'value',
+                message: `${JSON.stringify(item)} is already listed at [${earlier}]; list each value once`,
+            };
+        }
+        case 'not': {
+            // Mutually exclusive keys are written as dependentSchemas: { A: { properties: { B: { not: {} } } } }.
+            const trigger = /\/dependentSchemas\/([^/]+)\/properties\/[^/]+\/not$/.exec(error.schemaPath)?.[1];
+            if (trigger) {
+                const other = trigger.replace(/~1/g, '/').replace(/~0/g, '~');
+                return {
+                    path,
+                    at: 'key',
+                    message: `cannot be used together with ${other}${hint ? `; ${hint}` : ''}`,
+                };
+            }
+            return { path, at: 'value', message: error.message ?? 'is not allowed here' };
+        }
+        default:
+            // A keyword this switch does not know yet still produces a located, if terse, message.
+            return { path, at: 'value', message: error.message ?? `fails the schema's ${error.keyword} rule` };
+    }
+}
+const TYPE_NAMES = {
+    string: 'a string',
+    integer: 'a whole number',
+    number: 'a number',
+    boolean: 'true or false',
+    object: 'a mapping (indented key: value lines)',
+    array: 'a list',
+    null: 'nothing',
+};
+function typeMessage(expected, value, sourceText, keys) {
+    const wanted = expected === 'object' && keys.length > 0
+        ? `a mapping of keys (${keys.join(', ')})`
+        : expected
+            .split(',')
+            .map((type) => TYPE_NAMES[type] ?? type)
+            .join(' or ');
+    const base = `expected ${wanted}, got ${describeValue(value, sourceText)}`;
+    if (expected === 'string' && (typeof value === 'number' || typeof value === 'boolean')) {
+        // YAML reads 1.4 as a number and yes/no only in 1.1; quoting keeps exactly what was typed.
+        return `${base}; put it in quotes: "${sourceText ?? String(value)}"`;
+    }
+    if (expected === 'object' && value === null)
+        return `${base}; add keys under it or delete the line`;
+    if (expected === 'array' && (typeof value === 'string' || typeof value === 'number')) {
+        return `${base}; write a list, e.g. [${sourceText ?? String(value)}]`;
+    }
+    if (expected === 'boolean' && typeof value === 'string')
+        return `${base}; write true or false without quotes`;
+    return base;
+}
+/** How a value is named in messages; numbers keep their source text so 1.10 is not shown as 1.1. */
+function describeValue(value, sourceText) {
+    if (value === null || value === undefined)
+        return 'an empty value';
+    if (typeof value === 'string')
+        return `string ${JSON.stringify(value)}`;
+    if (typeof value === 'number')
+        return `number ${sourceText ?? String(value)}`;
+    if (typeof value === 'boolean')
+        return `${value}`;
+    if (Array.isArray(value))
+        return 'a list';
+    return 'a mapping';
+}
+/** A deep copy of plain data in which no object appears twice. */
+function copyTree(value) {
+    if (Array.isArray(value))
+        return value.map(copyTree);
+    if (value !== null && typeof value === 'object') {
+        return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, copyTree(item)]));
+    }
+    return value;
+}
+/** Splits an ajv instancePath into keys and array indexes by walking the data it points into. */
+function pathOf(pointer, data) {
+    if (pointer === '')
+        return [];
+    const path = [];
+    let here = data;
+    for (const raw of pointer.slice(1).split('/')) {
+        const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+        if (Array.isArray(here)) {
+            path.push(Number(segment));
+            here = here[Number(segment)];
+        }
+        else {
+            path.push(segment);
+            here =
+                here !== null && typeof here === 'object' ? here[segment] : undefined;
+        }
+    }
+    return path;
+}
+/** `evidence.require[1]`; keys that are not plain words are quoted. */
+function formatPath(path) {
+    let text = '';
+    for (const segment of path) {
+        if (typeof segment === 'number')
+            text += `[${segment}]`;
+        else {
+            const key = /^[\w-]+$/.test(segment) ? segment : JSON.stringify(segment);
+            text += text ? `.${key}` : key;
+        }
+    }
+    return text;
+}
+/** The allowed word nearest to `word` by edit distance, when it is near enough to be a typo. */
+function closest(word, allowed) {
+    let best;
+    let bestDistance = Infinity;
+    for (const candidate of allowed) {
+        // Case-insensitive: "failon" and "max_age"-style slips are the common ones.
+        const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
+        if (distance < bestDistance) {
+            best = candidate;
+            bestDistance = distance;
+        }
+    }
+    return bestDistance <= Math.max(1, Math.floor(word.length / 3)) ? best : undefined;
+}
+/** Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps. */
+function editDistance(a, b) {
+    const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+    const at = (i, j) => rows[i]?.[j] ?? Infinity;
+    for (let i = 1; i <= a.length; i++) {
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            let distance = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+                distance = Math.min(distance, at(i - 2, j - 2) + 1);
+            }
+            rows[i][j] = distance;
+        }
+    }
+    return at(a.length, b.length);
+}
+function sortProblems(problems) {
+    return [...problems].sort((a, b) => a.line - b.line || a.column - b.column);
+}
+/**
+ * One problem per path: a wrong type makes the enum or pattern complaint about the same value
+ * noise, and a key excluded by two others needs saying once.
+ */
+function dedupe(problems) {
+    const byPath = new Map();
+    for (const problem of problems) {
+        const key = `${problem.path}@${problem.line}:${problem.column}`;
+        const kept = byPath.get(key);
+        if (!kept || (problem.message.startsWith('expected ') && !kept.message.startsWith('expected '))) {
+            byPath.set(key, problem);
+        }
+    }
+    return [...byPath.values()];
+}
+/** Maps data paths back to the YAML nodes they came from. */
+class SourceMap {
+    doc;
+    lines;
+    source;
+    constructor(doc, lines, source) {
+        this.doc = doc;
+        this.lines = lines;
+        this.source = source;
+    }
+    /**
+     * Line and column of the node at `path` (its key or its value). A path that does not reach a
+     * node (a default, an alias) falls back to the nearest ancestor that does, then to 1:1.
+     */
+    position(path, at) {
+        const { key, value, complete } = this.find(path);
+        // An empty value (`tests:` with nothing after it) has no width; its key is what a person sees.
+        const valueRange = complete ? value?.range : undefined;
+        if (at === 'value' && valueRange && valueRange[1] > valueRange[0])
+            return this.offsetPosition(valueRange[0]);
+        // With no key (the root), the document's first node; with nothing at all, 1:1.
+        return this.offsetPosition(key?.range?.[0] ?? (path.length === 0 ? valueRange?.[0] : undefined) ?? 0);
+    }
+    /** The exact source text of the value at `path`, when it is a scalar that exists in the file. */
+    text(path) {
+        const { value, complete } = this.find(path);
+        if (!complete || !(0,dist/* isScalar */.jn)(value) || !value.range)
+            return undefined;
+        return this.source.slice(value.range[0], value.range[1]).trim();
+    }
+    /** A YAML syntax error or warning, with a path and a clearer message for duplicate keys. */
+    yamlProblem(error) {
+        const position = this.offsetPosition(error.pos[0]);
+        if (error.code === 'DUPLICATE_KEY') {
+            const path = this.pathOfKeyAt(error.pos[0]);
+            if (path) {
+                const key = path[path.length - 1];
+                return {
+                    ...position,
+                    path: formatPath(path),
+                    message: `duplicate key "${String(key)}"; a key may appear only once in a mapping, so delete one of them`,
+                };
+            }
+        }
+        if (error.code === 'MULTIPLE_DOCS') {
+            return {
+                ...position,
+                path: '',
+                message: 'a policy file holds one YAML document; delete this "---" and what follows, or merge the two',
+            };
+        }
+        if (error.code === 'TAG_RESOLVE_FAILED') {
+            const tag = /: (\S+)$/.exec(error.message)?.[1] ?? 'tag';
+            const message = `unknown YAML tag ${tag}; policies use no tags (nor environment variables), so write the value itself`;
+            return { ...position, path: '', message };
+        }
+        const message = error.message.charAt(0).toLowerCase() + error.message.slice(1);
+        return { ...position, path: '', message: `invalid YAML: ${message}` };
+    }
+    /** Where the first alias is: the usual culprit when turning the document into data fails. */
+    firstAlias() {
+        let offset = 0;
+        (0,dist/* visit */.YR)(this.doc, {
+            Alias: (_, node) => {
+                offset = node.range?.[0] ?? 0;
+                return dist/* visit */.YR.BREAK;
+            },
+        });
+        return this.offsetPosition(offset);
+    }
+    offsetPosition(offset) {
+        const { line, col } = this.lines.linePos(offset);
+        return { line, column: col };
+    }
+    find(path) {
+        let value = this.doc.contents;
+        let key;
+        for (const segment of path) {
+            if ((0,dist/* isMap */.jh)(value)) {
+                const pair = value.items.find((item) => (0,dist/* isScalar */.jn)(item.key) && String(item.key.value) === String(segment));
+                if (!pair)
+                    return { key, value: undefined, complete: false };
+                key = pair.key;
+                value = pair.value;
+            }
+            else if ((0,dist/* isSeq */.oP)(value) && typeof segment === 'number') {
+                const item = value.items[segment];
+                if (!item)
+                    return { key, value: undefined, complete: false };
+                // An item has no key; a problem about "the key" of an item points at the item itself.
+                key = item;
+                value = item;
+            }
+            else {
+                return { key, value: undefined, complete: false };
+            }
+        }
+        return { key, value: value, complete: true };
+    }
+    /** The key path of the mapping key that starts at `offset`. */
+    pathOfKeyAt(offset) {
+        let found;
+        (0,dist/* visit */.YR)(this.doc, {
+            Pair: (_, pair, ancestors) => {
+                if (!(0,dist/* isScalar */.jn)(pair.key) || pair.key.range?.[0] !== offset)
+                    return undefined;
+                const path = [];
+                let previous;
+                for (const ancestor of ancestors) {
+                    if ((0,dist/* isPair */.tO)(ancestor) && (0,dist/* isScalar */.jn)(ancestor.key))
+                        path.push(String(ancestor.key.value));
+                    if ((0,dist/* isSeq */.oP)(previous))
+                        path.push(previous.items.indexOf(ancestor));
+                    previous = ancestor;
+                }
+                path.push(String(pair.key.value));
+                found = path;
+                return dist/* visit */.YR.BREAK;
+            },
+        });
+        return found;
+    }
+}
+
+
+/***/ }),
+
 /***/ 3916:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   FO: () => (/* binding */ exitCodeOf),
+/* harmony export */   HT: () => (/* binding */ GlidepathError),
 /* harmony export */   Uc: () => (/* binding */ describeError),
 /* harmony export */   eb: () => (/* binding */ UsageError),
 /* harmony export */   j1: () => (/* binding */ ConfigurationError),
 /* harmony export */   js: () => (/* binding */ EvidenceFormatError),
 /* harmony export */   yU: () => (/* binding */ ExitCode)
 /* harmony export */ });
-/* unused harmony exports GlidepathError, TransientError */
+/* unused harmony export TransientError */
 /**
  * The error vocabulary. Every error a user can act on says what was being done, with which value,
  * and what to do about it. Anything that is not one of these classes is a bug in Glidepath.
@@ -56880,6 +56925,13 @@ class GlidepathError extends Error {
         super(message, options);
         this.name = new.target.name;
     }
+    /**
+     * Whether the message already starts with where the problem is (`FILE:LINE:COL: …`), so a
+     * terminal prints it bare, the way compilers do, for editors and problem matchers to pick up.
+     */
+    get located() {
+        return false;
+    }
 }
 /**
  * The user can fix it: a flag, a policy field, a file. `location` names the file (and, where known,
@@ -56891,6 +56943,9 @@ class ConfigurationError extends GlidepathError {
     constructor(message, location, options) {
         super(location ? `${location}: ${message}` : message, options);
         this.location = location;
+    }
+    get located() {
+        return this.location !== undefined;
     }
 }
 /** A bad command line: unknown flag, missing argument. Printed with a pointer to `--help`. */
@@ -57161,6 +57216,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 
 /***/ }),
 

@@ -25,6 +25,14 @@ export abstract class GlidepathError extends Error {
     super(message, options);
     this.name = new.target.name;
   }
+
+  /**
+   * Whether the message already starts with where the problem is (`FILE:LINE:COL: …`), so a
+   * terminal prints it bare, the way compilers do, for editors and problem matchers to pick up.
+   */
+  get located(): boolean {
+    return false;
+  }
 }
 
 /**
@@ -39,6 +47,10 @@ export class ConfigurationError extends GlidepathError {
     options?: { cause?: unknown },
   ) {
     super(location ? `${location}: ${message}` : message, options);
+  }
+
+  override get located(): boolean {
+    return this.location !== undefined;
   }
 }
 

@@ -152,6 +152,22 @@ describe('dist/index.js as the composite step', () => {
     expect(run.outputs).toEqual({});
   });
 
+  it('annotates each policy problem on its line of the policy file and exits 2', () => {
+    const set = makeEvidenceSet();
+    const policy = join(set.dir, '..', 'typo.yaml');
+    writeFileSync(policy, 'evidence:\n  scan:\n    faillOn: high\n  require: [tests, sboms]\n');
+    const run = runStep({ artifact: set.artifact, policy });
+    expect(run.status).toBe(2);
+    const annotations = run.stdout
+      .split('\n')
+      .filter((line) => line.startsWith('::error title=Glidepath policy'));
+    expect(annotations).toHaveLength(2);
+    expect(annotations[0]).toMatch(
+      /,line=3,col=5::evidence\.scan\.faillOn: unknown key "faillOn"; did you mean "failOn"\?$/,
+    );
+    expect(annotations[1]).toMatch(/,line=4,col=20::evidence\.require\[1\]: must be one of/);
+  });
+
   it('refuses evidence from a workflow_run triggered by a fork', () => {
     const set = makeEvidenceSet();
     const run = runStep(

@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
+import { PolicyError } from '../config/load-policy.js';
 import { runVerify } from '../cli/commands/verify.js';
 import { describeError, exitCodeOf, ExitCode } from '../errors.js';
 import type { AdmissionReport } from '../evidence/verify.js';
@@ -17,8 +18,22 @@ export async function runAction(now: () => Date = () => new Date()): Promise<num
     const settings = readSettings();
     return await verifyInAction(settings, now);
   } catch (error) {
+    if (error instanceof PolicyError) annotatePolicy(error);
     core.setFailed(describeError(error));
     return exitCodeOf(error);
+  }
+}
+
+/** One annotation per policy problem, placed on the policy file's line in the pull request view. */
+function annotatePolicy(error: PolicyError): void {
+  const file = relative(process.env.GITHUB_WORKSPACE || process.cwd(), error.file);
+  for (const problem of error.problems) {
+    core.error(problem.path ? `${problem.path}: ${problem.message}` : problem.message, {
+      title: 'Glidepath policy',
+      file,
+      startLine: problem.line,
+      startColumn: problem.column,
+    });
   }
 }
 

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { describeError, exitCodeOf, ExitCode, UsageError } from '../errors.js';
+import { describeError, exitCodeOf, ExitCode, GlidepathError, UsageError } from '../errors.js';
 import type { CliIo, Command, OptionSpec, OptionValues } from './command.js';
 import { verifyCommand } from './commands/verify.js';
 
@@ -38,7 +38,8 @@ export async function runCli(argv: readonly string[], io: CliIo, version: string
   } catch (error) {
     const code = exitCodeOf(error);
     const hint = error instanceof UsageError ? `\nRun '${PROGRAM} ${name ?? ''} --help' for usage.` : '';
-    io.stderr(`${PROGRAM}: ${describeError(error)}${hint}\n`);
+    const prefix = error instanceof GlidepathError && error.located ? '' : `${PROGRAM}: `;
+    io.stderr(`${prefix}${describeError(error)}${hint}\n`);
     if (code === ExitCode.internal && error instanceof Error && error.stack && process.env.GLIDEPATH_DEBUG) {
       io.stderr(`${error.stack}\n`);
     }

@@ -34,6 +34,11 @@ export class PolicyError extends ConfigurationError {
   ) {
     super(problems.map((problem) => formatProblem(file, problem)).join('\n'));
   }
+
+  /** Every line starts with FILE:LINE:COL. */
+  override get located(): boolean {
+    return true;
+  }
 }
 
 /** Renders one problem as `FILE:LINE:COL: path: message` (no path segment for file-wide problems). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { Duration } from '../../../src/config/duration.js';
+import { defaultPolicy } from '../../../src/config/load-policy.js';
 import type { EvidencePolicy } from '../../../src/config/types.js';
 import { checkSboms } from '../../../src/evidence/checks/sbom.js';
 import { cycloneDxFormat } from '../../../src/evidence/formats/cyclonedx.js';
@@ -12,19 +12,8 @@ const ALPINE = Digest.parse('sha256:cbaa390ec61abd889dfa5146a411c11717c19ef9e5e1
 const OTHER = Digest.parse(`sha256:${'0f'.repeat(32)}`);
 
 function policy(minCycloneDxVersion = '1.4'): EvidencePolicy {
-  return {
-    require: [],
-    maxAge: Duration.parse('24h'),
-    tests: { maxFailed: 0, minTotal: 1 },
-    scan: { failOn: 'high', ignoreUnfixed: false },
-    sbom: { minCycloneDxVersion },
-    provenance: {
-      predicateType: 'https://slsa.dev/provenance/v1',
-      issuer: 'https://token.actions.githubusercontent.com',
-      runnerEnvironment: 'github-hosted',
-      allowLegacyStatement: false,
-    },
-  };
+  const { evidence } = defaultPolicy();
+  return { ...evidence, sbom: { minCycloneDxVersion } };
 }
 
 function sbom(

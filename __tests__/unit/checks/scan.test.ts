@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { Duration } from '../../../src/config/duration.js';
+import { defaultPolicy } from '../../../src/config/load-policy.js';
 import type { EvidencePolicy } from '../../../src/config/types.js';
 import { checkScans } from '../../../src/evidence/checks/scan.js';
 import { openVexFormat } from '../../../src/evidence/formats/openvex.js';
@@ -23,19 +24,8 @@ const OTHER = Digest.parse(`sha256:${'0f'.repeat(32)}`);
 const NOW = new Date('2024-05-01T12:00:00Z');
 
 function policy(scan: Partial<EvidencePolicy['scan']> = {}, maxAge = '24h'): EvidencePolicy {
-  return {
-    require: [],
-    maxAge: Duration.parse(maxAge),
-    tests: { maxFailed: 0, minTotal: 1 },
-    scan: { failOn: 'high', ignoreUnfixed: false, ...scan },
-    sbom: { minCycloneDxVersion: '1.4' },
-    provenance: {
-      predicateType: 'https://slsa.dev/provenance/v1',
-      issuer: 'https://token.actions.githubusercontent.com',
-      runnerEnvironment: 'github-hosted',
-      allowLegacyStatement: false,
-    },
-  };
+  const { evidence } = defaultPolicy();
+  return { ...evidence, maxAge: Duration.parse(maxAge), scan: { ...evidence.scan, ...scan } };
 }
 
 function finding(id: string, severity: Finding['severity'], extra: Partial<Finding> = {}): Finding {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { defaultPolicy } from '../../../src/config/load-policy.js';
 import type { ProvenancePolicy } from '../../../src/config/types.js';
 import { dsseFormat } from '../../../src/evidence/formats/dsse.js';
 import { inTotoFormat } from '../../../src/evidence/formats/in-toto.js';
@@ -24,13 +25,7 @@ export type ProvenanceDocument = Extract<EvidenceDocument, { kind: 'provenance' 
 
 /** The defaults of evidence.provenance, with overrides. */
 export function provenancePolicy(overrides: Partial<ProvenancePolicy> = {}): ProvenancePolicy {
-  return {
-    predicateType: 'https://slsa.dev/provenance/v1',
-    issuer: GITHUB_ISSUER,
-    runnerEnvironment: 'github-hosted',
-    allowLegacyStatement: false,
-    ...overrides,
-  };
+  return { ...defaultPolicy().evidence.provenance, ...overrides };
 }
 
 export function readJson(name: string): unknown {
