@@ -3,6 +3,8 @@
  * The one program with two faces: `glidepath <command>` on a terminal, or the composite action's
  * step (no arguments, inputs in INPUT_* variables). Both return the same exit statuses.
  */
+// First: lets the bundle resolve what kubernetes-models loads at run time (see the module).
+import './manifests/bundled-require.js';
 import { runAction } from './action/run.js';
 import { runCli } from './cli/main.js';
 import { VERSION } from './version.js';
@@ -27,6 +29,7 @@ const status = actionFace
         stderr: (text) => process.stderr.write(text),
         cwd: process.cwd(),
         now: () => new Date(),
+        env: process.env,
       },
       VERSION,
     );

@@ -105,6 +105,37 @@ describe('glidepath verify', () => {
     ]);
   });
 
+  it('rejects (exit 1) a quarantined digest whatever its evidence, naming the line to remove', async () => {
+    const set = makeEvidenceSet();
+    const quarantine = join(set.dir, '..', 'quarantine.yaml');
+    writeFileSync(
+      quarantine,
+      `digests:\n  - digest: ${set.digest}\n    image: ghcr.io/acme/checkout\n    reason: error rate 4% > 1% at 25%\n`,
+    );
+    const run = await cli(
+      'verify',
+      '--artifact',
+      set.artifact,
+      '--evidence',
+      set.dir,
+      '--policy',
+      set.policyFile,
+      '--trusted-root',
+      TRUSTED_ROOT,
+      '--quarantine',
+      quarantine,
+      '--json',
+    );
+    expect(run.status).toBe(1);
+    const report = JSON.parse(run.stdout) as JsonReport;
+    expect(report.checks[0]).toEqual({
+      kind: 'artifact',
+      file: quarantine,
+      status: 'fail',
+      reason: `${set.digest} is quarantined (line 2: error rate 4% > 1% at 25%); remove that line to admit it again`,
+    });
+  });
+
   it('prints a table on a terminal, ending with the verdict', async () => {
     const set = makeEvidenceSet({ defect: 'failed-test' });
     const run = await cli(
@@ -220,6 +251,6 @@ describe('glidepath verify', () => {
       .trim()
       .split('\n')
       .map((l) => l.trim().split(/\s+/)[0]);
-    expect(commands).toEqual(['verify']);
+    expect(commands).toEqual(['verify', 'edit', 'desire', 'revert']);
   });
 });

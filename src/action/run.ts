@@ -47,6 +47,7 @@ async function verifyInAction(settings: ActionSettings, now: () => Date): Promis
           evidence: settings.evidence,
           policyFile: settings.policyFile,
           trustedRoot: settings.trustedRoot,
+          quarantineFile: settings.quarantineFile,
         },
         { cwd: settings.workspace, now },
       );

@@ -24,6 +24,8 @@ export interface ActionSettings {
   policyFile?: string;
   /** `trusted-root`: a Sigstore trusted_root.json; empty means the embedded roots. */
   trustedRoot?: string;
+  /** `quarantine`: the GitOps repository's quarantine list; empty means none is checked. */
+  quarantineFile?: string;
   /** `report`: where to write the JSON report; defaults to a file under RUNNER_TEMP. */
   reportPath: string;
   /** GITHUB_WORKSPACE, where relative paths resolve. */
@@ -57,6 +59,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): ActionSettin
     evidence: input('evidence').split(/\s+/).filter(Boolean),
     policyFile: input('policy') || undefined,
     trustedRoot: input('trusted-root') || undefined,
+    quarantineFile: input('quarantine') || undefined,
     reportPath: input('report') || join(runnerTemp, 'glidepath', 'admission.json'),
     workspace: env.GITHUB_WORKSPACE || process.cwd(),
     eventName: env.GITHUB_EVENT_NAME,

@@ -7,6 +7,8 @@ export interface CliIo {
   /** The working directory relative paths resolve against. */
   cwd: string;
   now(): Date;
+  /** Environment variables (tokens, API URLs); absent in tests that need none. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** One flag of a command, documented where it is declared so `--help` can never drift. */
@@ -16,6 +18,11 @@ export interface OptionSpec {
   /** May be given more than once (or, for the first such option, followed by extra values). */
   multiple?: boolean;
   required?: boolean;
+  /**
+   * Values given without a flag belong to this option (`edit set-image a.yaml b.yaml --image …`).
+   * At most one option per command sets it; it is shown without `--name` in the usage line.
+   */
+  positional?: boolean;
   /** Placeholder in the usage line, e.g. REF or FILE. */
   placeholder?: string;
   description: string;
@@ -23,6 +30,14 @@ export interface OptionSpec {
 
 /** Parsed flags: strings, string lists for `multiple`, booleans. */
 export type OptionValues = Record<string, string | string[] | boolean | undefined>;
+
+/** A group of subcommands under one word (`glidepath edit set-image …`). */
+export interface CommandGroup {
+  name: string;
+  summary: string;
+  description: string;
+  subcommands: Command[];
+}
 
 /** A subcommand. Only commands that work are registered: no stubs in `--help`. */
 export interface Command {

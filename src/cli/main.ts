@@ -1,10 +1,18 @@
 import { parseArgs } from 'node:util';
 import { describeError, exitCodeOf, ExitCode, GlidepathError, UsageError } from '../errors.js';
-import type { CliIo, Command, OptionSpec, OptionValues } from './command.js';
+import type { CliIo, Command, CommandGroup, OptionSpec, OptionValues } from './command.js';
+import { editGroup } from './commands/edit.js';
+import { desireCommand } from './commands/desire.js';
+import { revertCommand } from './commands/revert.js';
 import { verifyCommand } from './commands/verify.js';
 
 /** Every command the CLI offers. Adding one is one import and one entry here. */
-export const COMMANDS: readonly Command[] = [verifyCommand];
+export const COMMANDS: readonly (Command | CommandGroup)[] = [
+  verifyCommand,
+  editGroup,
+  desireCommand,
+  revertCommand,
+];
 
 const PROGRAM = 'glidepath';
 
@@ -26,18 +34,24 @@ export async function runCli(argv: readonly string[], io: CliIo, version: string
     }
     if (name === 'help') {
       const target = rest[0] === undefined ? undefined : findCommand(rest[0]);
-      io.stdout(target ? commandHelp(target) : mainHelp());
+      io.stdout(target ? helpFor(target, rest[1]) : mainHelp());
       return ExitCode.ok;
     }
-    const command = findCommand(name);
-    if (rest.includes('--help') || rest.includes('-h')) {
-      io.stdout(commandHelp(command));
+    const found = findCommand(name);
+    const [command, args] =
+      'subcommands' in found ? [findSubcommand(found, rest[0]), rest.slice(1)] : [found, rest];
+    if (args.includes('--help') || args.includes('-h') || !command) {
+      io.stdout(command ? commandHelp(command, prefixOf(found, command)) : groupHelp(found as CommandGroup));
       return ExitCode.ok;
     }
-    return await command.run(parseOptions(command, rest), io);
+    return await command.run(parseOptions(command, args), io);
   } catch (error) {
     const code = exitCodeOf(error);
-    const hint = error instanceof UsageError ? `\nRun '${PROGRAM} ${name ?? ''} --help' for usage.` : '';
+    const group = COMMANDS.find((command) => command.name === name && 'subcommands' in command) as
+      CommandGroup | undefined;
+    const sub = group?.subcommands.some((command) => command.name === rest[0]) ? ` ${rest[0]}` : '';
+    const hint =
+      error instanceof UsageError ? `\nRun '${PROGRAM} ${name ?? ''}${sub} --help' for usage.` : '';
     const prefix = error instanceof GlidepathError && error.located ? '' : `${PROGRAM}: `;
     io.stderr(`${prefix}${describeError(error)}${hint}\n`);
     if (code === ExitCode.internal && error instanceof Error && error.stack && process.env.GLIDEPATH_DEBUG) {
@@ -47,12 +61,33 @@ export async function runCli(argv: readonly string[], io: CliIo, version: string
   }
 }
 
-function findCommand(name: string): Command {
+function findCommand(name: string): Command | CommandGroup {
   const command = COMMANDS.find((candidate) => candidate.name === name);
   if (!command) {
     throw new UsageError(`unknown command "${name}"; commands: ${COMMANDS.map((c) => c.name).join(', ')}`);
   }
   return command;
+}
+
+/** The subcommand `name` of `group`; undefined (show the group's help) when none or `--help` is given. */
+function findSubcommand(group: CommandGroup, name: string | undefined): Command | undefined {
+  if (name === undefined || name === '--help' || name === '-h') return undefined;
+  const command = group.subcommands.find((candidate) => candidate.name === name);
+  if (!command) {
+    const names = group.subcommands.map((c) => c.name).join(', ');
+    throw new UsageError(`unknown ${group.name} command "${name}"; ${group.name} commands: ${names}`);
+  }
+  return command;
+}
+
+function prefixOf(found: Command | CommandGroup, command: Command): string {
+  return found === command ? command.name : `${found.name} ${command.name}`;
+}
+
+function helpFor(found: Command | CommandGroup, sub: string | undefined): string {
+  if (!('subcommands' in found)) return commandHelp(found, found.name);
+  const command = findSubcommand(found, sub);
+  return command ? commandHelp(command, prefixOf(found, command)) : groupHelp(found);
 }
 
 /**
@@ -78,17 +113,24 @@ function parseOptions(command: Command, args: readonly string[]): OptionValues {
     throw new UsageError((error as Error).message.replace(/\. To specify a positional.*$/s, ''));
   }
   const values = { ...parsed.values } as OptionValues;
+  const positional = command.options.find((option) => option.positional);
   let owner: OptionSpec | undefined;
   for (const token of parsed.tokens) {
     if (token.kind === 'option') owner = command.options.find((option) => option.name === token.name);
     else if (token.kind === 'positional') {
-      if (!owner?.multiple) throw new UsageError(`unexpected argument "${token.value}"`);
-      values[owner.name] = [...((values[owner.name] as string[] | undefined) ?? []), token.value];
+      const target = owner?.multiple ? owner : positional;
+      if (!target) throw new UsageError(`unexpected argument "${token.value}"`);
+      values[target.name] = target.multiple
+        ? [...((values[target.name] as string[] | undefined) ?? []), token.value]
+        : token.value;
     }
   }
   for (const option of command.options) {
     if (option.required && values[option.name] === undefined) {
-      throw new UsageError(`--${option.name} ${option.placeholder ?? ''} is required`.replace(/ +is/, ' is'));
+      const what = option.positional
+        ? (option.placeholder ?? option.name)
+        : `--${option.name} ${option.placeholder ?? ''}`;
+      throw new UsageError(`${what} is required`.replace(/ +is/, ' is'));
     }
   }
   return values;
@@ -96,6 +138,7 @@ function parseOptions(command: Command, args: readonly string[]): OptionValues {
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((command) => command.name.length));
+
   return [
     `Usage: ${PROGRAM} <command> [options]`,
     '',
@@ -111,18 +154,34 @@ function mainHelp(): string {
   ].join('\n');
 }
 
+function groupHelp(group: CommandGroup): string {
+  const width = Math.max(...group.subcommands.map((command) => command.name.length));
+  return [
+    `Usage: ${PROGRAM} ${group.name} <command> [options]`,
+    '',
+    group.description,
+    '',
+    'Commands:',
+    ...group.subcommands.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`),
+    '',
+    `Run '${PROGRAM} ${group.name} <command> --help' for a command's options.`,
+    '',
+  ].join('\n');
+}
+
 function flag(option: OptionSpec): string {
+  if (option.positional) return option.placeholder ?? option.name.toUpperCase();
   return `--${option.name}${option.type === 'string' ? ` ${option.placeholder ?? 'VALUE'}` : ''}`;
 }
 
 /** `--help` for one command, generated from its option specs so it documents every flag. */
-export function commandHelp(command: Command): string {
+export function commandHelp(command: Command, invocation = command.name): string {
   const usage = command.options
     .map((option) => (option.required ? flag(option) : `[${flag(option)}]`))
     .join(' ');
   const width = Math.max(...command.options.map((option) => flag(option).length));
   return [
-    `Usage: ${PROGRAM} ${command.name} ${usage}`,
+    `Usage: ${PROGRAM} ${invocation} ${usage}`,
     '',
     `${command.summary[0]!.toUpperCase()}${command.summary.slice(1)}.`,
     '',

@@ -6,7 +6,7 @@ import type { Document, Range, YAMLError } from 'yaml';
 import schema from '../../schema/glidepath.schema.json' with { type: 'json' };
 import { ConfigurationError } from '../errors.js';
 import { Duration } from './duration.js';
-import type { EvidencePolicy, Policy } from './types.js';
+import type { DesiredPolicy, EvidencePolicy, Policy } from './types.js';
 
 /** The policy file Glidepath looks for when none is named. */
 export const DEFAULT_POLICY_FILE = 'glidepath.yaml';
@@ -160,6 +160,8 @@ interface SemanticProblem {
 /** What each section looks like after schema validation with defaults applied (durations still text). */
 interface SectionInputs {
   evidence: Omit<EvidencePolicy, 'maxAge'> & { maxAge: string };
+  /** Optional: a policy that only admits artifacts has no `desired:`; `backend` is defaulted in build. */
+  desired: (Omit<DesiredPolicy, 'backend'> & { backend?: DesiredPolicy['backend'] }) | undefined;
 }
 type SectionKey = keyof SectionInputs;
 
@@ -185,8 +187,114 @@ const SECTIONS: { [K in SectionKey]: Section<K> } = {
           ]
         : [],
   },
+  desired: {
+    build: (input) =>
+      input && {
+        ...input,
+        backend: input.backend ?? (OWNER_NAME.test(input.repo) ? 'github' : 'git'),
+      },
+    check: (input) => (input ? checkDesired(input) : []),
+  },
 };
 const SECTION_KEYS = Object.keys(SECTIONS) as SectionKey[];
+
+/** A GitHub repository named the short way, which the github backend needs. */
+const OWNER_NAME = /^[\w.-]+\/[\w.-]+$/;
+
+/** Target kinds that hold containers, where `container` means something. */
+const WORKLOAD_KINDS = new Set([
+  'deployment',
+  'statefulset',
+  'daemonset',
+  'replicaset',
+  'job',
+  'cronjob',
+  'pod',
+  'rollout',
+]);
+
+/** `desired:` rules the schema cannot express (they relate keys to each other). */
+function checkDesired(input: NonNullable<SectionInputs['desired']>): SemanticProblem[] {
+  const problems: SemanticProblem[] = [];
+  const backend = input.backend ?? (OWNER_NAME.test(input.repo) ? 'github' : 'git');
+  if (backend === 'github' && !OWNER_NAME.test(input.repo)) {
+    problems.push({
+      path: ['desired', 'repo'],
+      at: 'value',
+      message: `the github backend needs the repository as owner/name, e.g. acme/gitops; got "${input.repo}" (or set backend: git)`,
+    });
+  }
+  if (backend === 'git' && input.mode !== 'direct') {
+    problems.push({
+      path: ['desired', 'mode'],
+      at: 'value',
+      message: `${input.mode} needs GitHub's API; set backend: github (repo as owner/name), or use mode: direct with git`,
+    });
+  }
+  if (input.autoMerge !== undefined && input.mode !== 'pull-request') {
+    problems.push({
+      path: ['desired', 'autoMerge'],
+      at: 'key',
+      message: 'applies only with mode: pull-request; delete it or set the mode',
+    });
+  }
+  const seen = new Map<string, number>();
+  input.targets.forEach((target, index) => {
+    const at = (key: string): (string | number)[] => ['desired', 'targets', index, key];
+    const needs = (key: 'valuesPath' | 'yamlPath', example: string) => {
+      if (target[key] === undefined) {
+        problems.push({
+          path: ['desired', 'targets', index],
+          at: 'value',
+          message: `kind ${target.kind} needs ${key}, e.g. ${key}: ${example}`,
+        });
+      }
+    };
+    if (target.kind === 'yaml-path') needs('yamlPath', 'spec.values.image');
+    if (target.container !== undefined && !WORKLOAD_KINDS.has(target.kind)) {
+      problems.push({
+        path: at('container'),
+        at: 'key',
+        message: `applies only to workloads and Rollouts, not kind ${target.kind}; delete it`,
+      });
+    }
+    if (target.valuesPath !== undefined && target.kind !== 'helm-values' && target.kind !== 'helmrelease') {
+      problems.push({
+        path: at('valuesPath'),
+        at: 'key',
+        message: `applies only to kinds helm-values and helmrelease, not ${target.kind}; delete it`,
+      });
+    }
+    if (target.yamlPath !== undefined && target.kind !== 'yaml-path') {
+      problems.push({
+        path: at('yamlPath'),
+        at: 'key',
+        message: `applies only to kind yaml-path, not ${target.kind}; delete it`,
+      });
+    }
+    const key = `${target.path}\0${target.container ?? ''}\0${target.image ?? ''}`;
+    const earlier = seen.get(key);
+    if (earlier !== undefined) {
+      problems.push({
+        path: at('path'),
+        at: 'value',
+        message: `the same file and container as desired.targets[${earlier}]; list each target once`,
+      });
+    } else {
+      seen.set(key, index);
+    }
+  });
+  const quarantine = input.quarantineFile;
+  const managed = [...input.targets.map((target) => target.path), input.traffic?.path, input.flags?.path];
+  if (managed.includes(quarantine)) {
+    problems.push({
+      path: ['desired', 'quarantineFile'],
+      at: 'value',
+      message: 'must be a file of its own, not a manifest Glidepath edits',
+    });
+  }
+  return problems;
+}
 
 /** The whole validated document: top-level scalars plus every section (defaults make sections present). */
 type PolicyInput = { service?: string; environment?: string } & SectionInputs;
@@ -200,10 +308,10 @@ function buildSection<K extends SectionKey>(key: K, input: PolicyInput): Policy[
 }
 
 function buildPolicy(input: PolicyInput, source: string | undefined): Policy {
-  const sections = Object.fromEntries(SECTION_KEYS.map((key) => [key, buildSection(key, input)])) as Pick<
-    Policy,
-    SectionKey
-  >;
+  // An optional section that is absent stays absent (no `desired: undefined` key).
+  const sections = Object.fromEntries(
+    SECTION_KEYS.map((key) => [key, buildSection(key, input)]).filter(([, value]) => value !== undefined),
+  ) as Pick<Policy, SectionKey>;
   return {
     ...(source === undefined ? {} : { source }),
     ...(input.service === undefined ? {} : { service: input.service }),

@@ -13,6 +13,8 @@ export interface Policy {
   /** The GitHub deployment environment, e.g. "production". */
   environment?: string;
   evidence: EvidencePolicy;
+  /** Where desired state is written; absent when the policy only admits artifacts. */
+  desired?: DesiredPolicy;
 }
 
 /** `evidence:` — what an artifact must bring to be admitted. */
@@ -62,4 +64,90 @@ export interface ProvenancePolicy {
   runnerEnvironment: 'github-hosted' | 'self-hosted' | 'any';
   /** Accept in-toto Statement v0.1 as well as v1. Default false. */
   allowLegacyStatement: boolean;
+}
+
+/** `desired:` — the GitOps repository Glidepath commits to and what it edits there. */
+export interface DesiredPolicy {
+  /** `owner/name` on GitHub, or a git URL for any host. */
+  repo: string;
+  /** Branch the reconciler watches. Default `main`. */
+  branch: string;
+  /** How commits are made. Default `github` when `repo` is owner/name, else `git`. */
+  backend: DesiredBackend;
+  /** Default `direct`; `git-data` and `pull-request` need the github backend. */
+  mode: DesiredMode;
+  /** Pull-request mode: enable auto-merge with this method. */
+  autoMerge?: 'merge' | 'squash' | 'rebase';
+  /** Manifests whose image is set to the canary digest. Default none. */
+  targets: DesiredTarget[];
+  /** The route whose weights are stepped. */
+  traffic?: TrafficTarget;
+  /** The flag whose split follows the weight. */
+  flags?: FlagTarget;
+  /** The quarantine list in the GitOps repository. Default `.glidepath/quarantine.yaml`. */
+  quarantineFile: string;
+}
+
+/** Which writer commits desired state. */
+export type DesiredBackend =
+  /** GitHub's API: verified commits, no clone (src/gitops/github-api.ts). */
+  | 'github'
+  /** The git executable against any host (src/gitops/local-git.ts). */
+  | 'git';
+
+/** How a commit reaches the branch. */
+export type DesiredMode =
+  /** Straight onto the branch, with compare-and-swap. */
+  | 'direct'
+  /** GitHub's REST Git data API, ref update with force: false. */
+  | 'git-data'
+  /** A branch and a pull request (optionally auto-merged). */
+  | 'pull-request';
+
+/** Kinds of manifest an image target can be (`desired.targets[].kind`). */
+export type TargetKind =
+  | 'deployment'
+  | 'statefulset'
+  | 'daemonset'
+  | 'replicaset'
+  | 'job'
+  | 'cronjob'
+  | 'pod'
+  | 'rollout'
+  | 'kustomization'
+  | 'helm-values'
+  | 'helmrelease'
+  | 'yaml-path';
+
+/** `desired.targets[]` — one manifest whose image Glidepath sets. */
+export interface DesiredTarget {
+  kind: TargetKind;
+  /** Repository-relative path of the file. */
+  path: string;
+  /** Workloads and Rollouts: the container to set (optional with one container). */
+  container?: string;
+  /** kustomization: the `images[].name` to set; others: only images of this repository. */
+  image?: string;
+  /** helm-values, helmrelease: dotted path of the image block in the values. */
+  valuesPath?: string;
+  /** yaml-path: dotted path of the image scalar. */
+  yamlPath?: string;
+}
+
+/** `desired.traffic` — the routing object whose weights are stepped. */
+export interface TrafficTarget {
+  router: 'gateway-api' | 'istio' | 'smi' | 'nginx' | 'traefik' | 'replicas';
+  /** Repository-relative path of the routing manifest. */
+  path: string;
+  /** metadata.name of the route object (for `replicas`: the stable workload). */
+  route: string;
+}
+
+/** `desired.flags` — the feature flag whose split follows the weight. */
+export interface FlagTarget {
+  provider: 'flagd';
+  /** Repository-relative path of the flag file. */
+  path: string;
+  /** The flag's key. */
+  flag: string;
 }

@@ -171,8 +171,8 @@ describe('each kind of problem is reported at the offending node', () => {
     ],
     [
       'a section that does not exist yet',
-      yaml('service: checkout', 'desired:', '  repo: acme/gitops'),
-      'glidepath.yaml:2:1: desired: unknown key "desired"; allowed keys here: service, environment, evidence',
+      yaml('service: checkout', 'exposure:', '  steps: [1, 5, 25]'),
+      'glidepath.yaml:2:1: exposure: unknown key "exposure"; allowed keys here: service, environment, evidence, desired',
     ],
     [
       'a value outside an enum, listing the allowed values',
@@ -227,12 +227,12 @@ describe('each kind of problem is reported at the offending node', () => {
     [
       'a list where the whole policy belongs',
       yaml('- service'),
-      'glidepath.yaml:1:1: expected a mapping of keys (service, environment, evidence), got a list',
+      'glidepath.yaml:1:1: expected a mapping of keys (service, environment, evidence, desired), got a list',
     ],
     [
       'a bare word after a comment, at the word',
       yaml('# policy', 'checkout'),
-      'glidepath.yaml:2:1: expected a mapping of keys (service, environment, evidence), got string "checkout"',
+      'glidepath.yaml:2:1: expected a mapping of keys (service, environment, evidence, desired), got string "checkout"',
     ],
     [
       'a duration without a unit',

@@ -48,8 +48,9 @@ describe('renderPolicyReference', () => {
   it('has a table for the top level and one per section', () => {
     expect(reference).toContain('### Top level');
     expect(reference).toContain('### `evidence`');
+    expect(reference).toContain('### `desired`');
     expect(reference.match(/^\| Key \| Type \| Default \| Allowed values \| Description \|$/gm)).toHaveLength(
-      2,
+      3,
     );
   });
 

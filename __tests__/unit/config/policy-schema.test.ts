@@ -44,8 +44,8 @@ describe('schema/glidepath.schema.json', () => {
     expect(() => strictAjv().compile(schema)).not.toThrow();
   });
 
-  it('has only service, environment and evidence at the top level', () => {
-    expect(Object.keys(schema.properties ?? {})).toEqual(['service', 'environment', 'evidence']);
+  it('has only service, environment, evidence and desired at the top level', () => {
+    expect(Object.keys(schema.properties ?? {})).toEqual(['service', 'environment', 'evidence', 'desired']);
   });
 
   it('lists exactly the evidence kinds Glidepath knows', () => {

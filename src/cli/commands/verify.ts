@@ -1,7 +1,10 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import { DEFAULT_POLICY_FILE, loadPolicy } from '../../config/load-policy.js';
-import { ExitCode, UsageError } from '../../errors.js';
+import { ConfigurationError, ExitCode, UsageError } from '../../errors.js';
+import type { Check } from '../../evidence/types.js';
+import { isQuarantined } from '../../gitops/quarantine.js';
 import { ImageRef } from '../../evidence/image-ref.js';
 import { verifyArtifact, type AdmissionReport } from '../../evidence/verify.js';
 import { admissionJson, admissionText } from '../../report/admission.js';
@@ -17,6 +20,8 @@ export interface VerifySettings {
   policyFile?: string;
   /** Sigstore trusted_root.json; undefined means the embedded public-good and GitHub roots. */
   trustedRoot?: string;
+  /** The GitOps repository's quarantine list (a checked-out `.glidepath/quarantine.yaml`). */
+  quarantineFile?: string;
 }
 
 /** Runs admission for `settings`: the library call both faces share. */
@@ -32,13 +37,35 @@ export async function runVerify(
       ? implicit
       : undefined;
   const policy = await loadPolicy(policyFile);
-  return verifyArtifact({
+  const report = await verifyArtifact({
     artifact,
     evidencePaths: settings.evidence.map((path) => from(io.cwd, path)),
     policy,
     trustedRootFile: settings.trustedRoot && from(io.cwd, settings.trustedRoot),
     now: io.now(),
   });
+  return settings.quarantineFile ? refuseQuarantined(report, from(io.cwd, settings.quarantineFile)) : report;
+}
+
+/** A quarantined digest is never admitted, whatever its evidence says, until a person removes the line. */
+async function refuseQuarantined(report: AdmissionReport, file: string): Promise<AdmissionReport> {
+  let text: string | undefined;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+      throw new ConfigurationError(`cannot read the quarantine list: ${(error as Error).message}`, file);
+    }
+  }
+  const entry = isQuarantined(text, report.digest, file);
+  if (!entry) return report;
+  const check: Check = {
+    kind: 'artifact',
+    file,
+    status: 'fail',
+    reason: `${report.digest} is quarantined (line ${entry.line}: ${entry.reason ?? 'no reason given'}); remove that line to admit it again`,
+  };
+  return { ...report, admitted: false, checks: [check, ...report.checks] };
 }
 
 /**
@@ -83,6 +110,13 @@ export const verifyCommand: Command = {
       description: `policy file (default: ${DEFAULT_POLICY_FILE} in the working directory if present, else built-in defaults)`,
     },
     {
+      name: 'quarantine',
+      type: 'string',
+      placeholder: 'FILE',
+      description:
+        'the GitOps repository quarantine list (.glidepath/quarantine.yaml); a listed digest is rejected',
+    },
+    {
       name: 'trusted-root',
       type: 'string',
       placeholder: 'FILE',
@@ -104,6 +138,7 @@ export const verifyCommand: Command = {
         evidence: (values.evidence as string[] | undefined) ?? [],
         policyFile: values.policy as string | undefined,
         trustedRoot: values['trusted-root'] as string | undefined,
+        quarantineFile: values.quarantine as string | undefined,
       },
       io,
     );
