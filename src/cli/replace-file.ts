@@ -1,5 +1,8 @@
 import { chmodSync, lstatSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { ConfigurationError } from '../errors.js';
+import { unifiedDiff } from '../manifests/diff.js';
 
 /** Distinguishes this process's temporary files; the `wx` flag refuses any leftover clash. */
 let temporaryCount = 0;
@@ -26,4 +29,39 @@ export function replaceFile(path: string, text: string): void {
     rmSync(temporary, { force: true });
     throw error;
   }
+}
+
+/** What an `edit set-*` command planned for one file. */
+export interface FileEditPlan {
+  after: string;
+  changed: boolean;
+}
+
+/**
+ * The shared body of the single-file `edit` commands: read `file`, plan, then print a unified
+ * diff, or with `write` replace the file atomically. `say` words the stderr notes.
+ */
+export async function editOneFile<P extends FileEditPlan>(
+  file: string,
+  options: { cwd: string; write: boolean; stdout(text: string): void; stderr(text: string): void },
+  plan: (text: string) => P,
+  say: { unchanged(plan: P): string; written(plan: P): string },
+): Promise<P> {
+  const path = resolve(options.cwd, file);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new ConfigurationError(`cannot read the file: ${(error as Error).message}`, file, { cause: error });
+  }
+  const planned = plan(text);
+  if (!planned.changed) {
+    options.stderr(`${file}: ${say.unchanged(planned)}; nothing to change\n`);
+  } else if (options.write) {
+    replaceFile(path, planned.after);
+    options.stderr(`${file}: ${say.written(planned)}\n`);
+  } else {
+    options.stdout(unifiedDiff(text, planned.after, file));
+  }
+  return planned;
 }

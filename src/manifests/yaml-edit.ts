@@ -334,7 +334,9 @@ function planBlockInsert(
   let column: number;
   let lines: string[];
   if (isSeq(parent)) {
-    const dash = dashBefore(text, rangeOf(first)?.[0] ?? parent.range[0]);
+    // A block sequence's range starts at its first `-`. The first item's own start is no guide: when
+    // that item is itself a sequence (`- - "on"`), the dash before it is the inner one.
+    const dash = dashBefore(text, parent.range[0]);
     column = columnAt(text, dash);
     lines = blockLines(rest, edit, source);
   } else {

@@ -144,6 +144,20 @@ describe('applyEdits: inserting missing keys', () => {
     ).toBe('resources:\n- a.yaml\nimages:\n- name: web\n  digest: sha256:ab\n');
   });
 
+  it('appends to a block list whose items are lists at the outer dash (a flagd fractional)', () => {
+    let text = 'flags:\n  f:\n    state: ENABLED\n';
+    for (const [path, value] of [
+      [['flags', 'f', 'targeting', 'fractional', 0, 0], 'on'],
+      [['flags', 'f', 'targeting', 'fractional', 0, 1], 25],
+      [['flags', 'f', 'targeting', 'fractional', 1, 0], 'off'],
+    ] as const) {
+      text = applyEdits(parseManifestSource(text, 'f.yaml'), [{ document: 0, path, value }]);
+    }
+    expect(text).toBe(
+      'flags:\n  f:\n    state: ENABLED\n    targeting:\n      fractional:\n      - - "on"\n        - 25\n      - - "off"\n',
+    );
+  });
+
   it('inserts into the right document after a block scalar', () => {
     const input = 'a: |\n  text\n---\nb:\n  c: |\n    more\n  d: 1\n';
     expect(edit(input, ['b', 'e'], 2, 1)).toBe('a: |\n  text\n---\nb:\n  c: |\n    more\n  d: 1\n  e: 2\n');

@@ -1,12 +1,9 @@
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { ConfigurationError, ExitCode, UsageError } from '../../errors.js';
-import { unifiedDiff } from '../../manifests/diff.js';
+import { ExitCode, UsageError } from '../../errors.js';
 import { Weight } from '../../traffic/routers/types.js';
 import { planSetFlag, type SetFlagRequest, type SetFlagResult } from '../../traffic/flags/set-flag.js';
 import type { FlagExposure } from '../../traffic/flags/types.js';
 import type { CliIo, Command, OptionValues } from '../command.js';
-import { replaceFile } from '../replace-file.js';
+import { editOneFile } from '../replace-file.js';
 
 /** Everything `edit set-flag` needs, parsed from the command line. */
 export interface SetFlagSettings {
@@ -23,27 +20,17 @@ export async function editSetFlag(
   settings: SetFlagSettings,
   io: Pick<CliIo, 'cwd' | 'stdout' | 'stderr'>,
 ): Promise<SetFlagResult> {
-  const path = resolve(io.cwd, settings.file);
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    throw new ConfigurationError(`cannot read ${settings.file}: ${(error as Error).message}`, undefined, {
-      cause: error,
-    });
-  }
-  const plan = planSetFlag(text, settings.file, settings.request);
   const flag = `flag "${settings.request.flag}"`;
   const wanted = settings.request.off ? 'off for everyone' : `on for ${String(settings.request.percent)} %`;
-  if (!plan.changed) {
-    io.stderr(`${settings.file}: ${flag} is ${wanted} already; nothing to change\n`);
-  } else if (settings.write) {
-    replaceFile(path, plan.after);
-    io.stderr(`${settings.file}: ${flag} is ${wanted} (was ${describe(plan.before)})\n`);
-  } else {
-    io.stdout(unifiedDiff(text, plan.after, settings.file));
-  }
-  return plan;
+  return editOneFile(
+    settings.file,
+    { ...io, write: settings.write },
+    (text) => planSetFlag(text, settings.file, settings.request),
+    {
+      unchanged: () => `${flag} is ${wanted} already`,
+      written: (plan) => `${flag} is ${wanted} (was ${describe(plan.before)})`,
+    },
+  );
 }
 
 function describe(exposure: FlagExposure): string {

@@ -1,12 +1,9 @@
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { ConfigurationError, ExitCode, UsageError } from '../../errors.js';
-import { unifiedDiff } from '../../manifests/diff.js';
+import { ExitCode, UsageError } from '../../errors.js';
 import { ROUTER_NAMES } from '../../traffic/routers/index.js';
 import { Weight } from '../../traffic/routers/types.js';
 import { planSetWeight, type SetWeightPlan } from '../../traffic/set-weight.js';
 import type { CliIo, Command, OptionValues } from '../command.js';
-import { replaceFile } from '../replace-file.js';
+import { editOneFile } from '../replace-file.js';
 
 /** Everything `edit set-weight` needs, parsed from the command line. */
 export interface SetWeightSettings {
@@ -29,27 +26,15 @@ export async function editSetWeight(
   settings: SetWeightSettings,
   io: Pick<CliIo, 'cwd' | 'stdout' | 'stderr'>,
 ): Promise<SetWeightPlan> {
-  const path = resolve(io.cwd, settings.file);
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    throw new ConfigurationError(`cannot read the file: ${(error as Error).message}`, settings.file, {
-      cause: error,
-    });
-  }
-  const plan = planSetWeight(text, settings.file, settings);
-  if (!plan.changed) {
-    io.stderr(`${settings.file}: ${describe(plan)} already; nothing to change\n`);
-    return plan;
-  }
-  if (settings.write) {
-    replaceFile(path, plan.after);
-    io.stderr(`${settings.file}: ${describe(plan)} (was ${plan.before.canary})\n`);
-  } else {
-    io.stdout(unifiedDiff(text, plan.after, settings.file));
-  }
-  return plan;
+  return editOneFile(
+    settings.file,
+    { ...io, write: settings.write },
+    (text) => planSetWeight(text, settings.file, settings),
+    {
+      unchanged: (plan) => `${describe(plan)} already`,
+      written: (plan) => `${describe(plan)} (was ${plan.before.canary})`,
+    },
+  );
 }
 
 function describe(plan: SetWeightPlan): string {

@@ -137,7 +137,7 @@ describe('glidepath edit set-flag', () => {
     [
       'a missing file',
       { file: ['missing.yaml'], percent: '5' },
-      /cannot read missing\.yaml/,
+      /missing\.yaml: cannot read the file/,
       ConfigurationError,
     ],
   ])('exits 2 on %s, writing nothing', async (_name, values, message, kind) => {
