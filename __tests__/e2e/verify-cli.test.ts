@@ -253,4 +253,18 @@ describe('glidepath verify', () => {
       .map((l) => l.trim().split(/\s+/)[0]);
     expect(commands).toEqual(['verify', 'edit', 'desire', 'revert']);
   });
+
+  it("shows a group's commands for `edit` and refuses an unknown subcommand with a pointer to help", async () => {
+    const group = await cli('edit');
+    expect(group.status).toBe(0);
+    expect(group.stdout).toMatch(/Usage: glidepath edit <command>/);
+    for (const name of ['set-image', 'set-weight', 'set-flag']) expect(group.stdout).toContain(name);
+    const sub = await cli('edit', 'set-image', '--help');
+    expect(sub.stdout).toMatch(/^Usage: glidepath edit set-image FILE\.\.\. --image REF/);
+    const unknown = await cli('edit', 'set-replicas', 'x.yaml');
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toMatch(
+      /unknown edit command "set-replicas"; edit commands: set-image, set-weight, set-flag/,
+    );
+  });
 });

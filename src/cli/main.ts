@@ -54,7 +54,7 @@ export async function runCli(argv: readonly string[], io: CliIo, version: string
       error instanceof UsageError ? `\nRun '${PROGRAM} ${name ?? ''}${sub} --help' for usage.` : '';
     const prefix = error instanceof GlidepathError && error.located ? '' : `${PROGRAM}: `;
     io.stderr(`${prefix}${describeError(error)}${hint}\n`);
-    if (code === ExitCode.internal && error instanceof Error && error.stack && process.env.GLIDEPATH_DEBUG) {
+    if (code === ExitCode.internal && error instanceof Error && error.stack && io.env?.GLIDEPATH_DEBUG) {
       io.stderr(`${error.stack}\n`);
     }
     return code;
