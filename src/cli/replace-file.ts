@@ -1,7 +1,8 @@
 import { chmodSync, lstatSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { ConfigurationError } from '../errors.js';
+import { ConfigurationError, UsageError } from '../errors.js';
+import type { OptionValues } from './command.js';
 import { unifiedDiff } from '../manifests/diff.js';
 
 /** Distinguishes this process's temporary files; the `wx` flag refuses any leftover clash. */
@@ -64,4 +65,23 @@ export async function editOneFile<P extends FileEditPlan>(
     options.stdout(unifiedDiff(text, planned.after, file));
   }
   return planned;
+}
+
+/** The single FILE an `edit set-*` command takes (declared as its positional option `file`). */
+export function oneFile(values: OptionValues): string {
+  const files = (values.file as string[] | undefined) ?? [];
+  if (files.length !== 1) {
+    throw new UsageError(
+      files.length === 0
+        ? 'FILE is required'
+        : `give exactly one FILE, got ${files.length}: ${files.join(' ')}`,
+    );
+  }
+  return files[0]!;
+}
+
+/** A string option's value, or undefined when it was not given. */
+export function stringOption(values: OptionValues, name: string): string | undefined {
+  const value = values[name];
+  return typeof value === 'string' ? value : undefined;
 }

@@ -1,4 +1,5 @@
 import type { EvidenceKind, FailOn } from '../evidence/types.js';
+import type { KindName } from '../manifests/kinds/types.js';
 import type { Duration } from './duration.js';
 
 /**
@@ -104,20 +105,11 @@ export type DesiredMode =
   /** A branch and a pull request (optionally auto-merged). */
   | 'pull-request';
 
-/** Kinds of manifest an image target can be (`desired.targets[].kind`). */
-export type TargetKind =
-  | 'deployment'
-  | 'statefulset'
-  | 'daemonset'
-  | 'replicaset'
-  | 'job'
-  | 'cronjob'
-  | 'pod'
-  | 'rollout'
-  | 'kustomization'
-  | 'helm-values'
-  | 'helmrelease'
-  | 'yaml-path';
+/**
+ * Kinds of manifest an image target can be (`desired.targets[].kind`): the manifest kinds, with
+ * Flux's HelmRelease spelled `helmrelease` as users write it (src/gitops/desire.ts maps it back).
+ */
+export type TargetKind = Exclude<KindName, 'flux-helmrelease'> | 'helmrelease';
 
 /** `desired.targets[]` — one manifest whose image Glidepath sets. */
 export interface DesiredTarget {

@@ -3,7 +3,7 @@ import { Weight } from '../../traffic/routers/types.js';
 import { planSetFlag, type SetFlagRequest, type SetFlagResult } from '../../traffic/flags/set-flag.js';
 import type { FlagExposure } from '../../traffic/flags/types.js';
 import type { CliIo, Command, OptionValues } from '../command.js';
-import { editOneFile } from '../replace-file.js';
+import { editOneFile, oneFile, stringOption } from '../replace-file.js';
 
 /** Everything `edit set-flag` needs, parsed from the command line. */
 export interface SetFlagSettings {
@@ -47,18 +47,8 @@ function describe(exposure: FlagExposure): string {
 }
 
 function settingsFrom(values: OptionValues): SetFlagSettings {
-  const files = (values.file as string[] | undefined) ?? [];
-  if (files.length !== 1) {
-    throw new UsageError(
-      files.length === 0
-        ? 'FILE is required'
-        : `give exactly one FILE, got ${files.length}: ${files.join(' ')}`,
-    );
-  }
-  const text = (name: string): string | undefined => {
-    const value = values[name];
-    return typeof value === 'string' ? value : undefined;
-  };
+  const file = oneFile(values);
+  const text = (name: string): string | undefined => stringOption(values, name);
   const flag = text('flag');
   if (flag === undefined) throw new UsageError('--flag KEY is required');
   const percent = text('percent');
@@ -82,7 +72,7 @@ function settingsFrom(values: OptionValues): SetFlagSettings {
       throw new UsageError((error as Error).message);
     }
   }
-  return { file: files[0]!, request, write: values.write === true };
+  return { file, request, write: values.write === true };
 }
 
 /** `glidepath edit set-flag FILE --flag KEY (--percent PCT | --off) [--write]`. */

@@ -3,7 +3,7 @@ import { ROUTER_NAMES } from '../../traffic/routers/index.js';
 import { Weight } from '../../traffic/routers/types.js';
 import { planSetWeight, type SetWeightPlan } from '../../traffic/set-weight.js';
 import type { CliIo, Command, OptionValues } from '../command.js';
-import { editOneFile } from '../replace-file.js';
+import { editOneFile, oneFile, stringOption } from '../replace-file.js';
 
 /** Everything `edit set-weight` needs, parsed from the command line. */
 export interface SetWeightSettings {
@@ -43,18 +43,8 @@ function describe(plan: SetWeightPlan): string {
 }
 
 function settingsFrom(values: OptionValues): SetWeightSettings {
-  const files = (values.file as string[] | undefined) ?? [];
-  if (files.length !== 1) {
-    throw new UsageError(
-      files.length === 0
-        ? 'FILE is required'
-        : `give exactly one FILE, got ${files.length}: ${files.join(' ')}`,
-    );
-  }
-  const text = (name: string): string | undefined => {
-    const value = values[name];
-    return typeof value === 'string' ? value : undefined;
-  };
+  const file = oneFile(values);
+  const text = (name: string): string | undefined => stringOption(values, name);
   const required = (name: string, placeholder: string): string => {
     const value = text(name);
     if (value === undefined) throw new UsageError(`--${name} ${placeholder} is required`);
@@ -65,7 +55,7 @@ function settingsFrom(values: OptionValues): SetWeightSettings {
     throw new UsageError(`--total-replicas: "${total}" is not a whole number of replicas`);
   }
   return {
-    file: files[0]!,
+    file,
     router: required('router', 'ROUTER'),
     route: required('route', 'NAME'),
     canary: Weight.parse(required('canary', 'PCT'), '--canary'),
