@@ -13,6 +13,8 @@ export const ExitCode = {
   configuration: 2,
   /** Infrastructure kept failing after bounded retries (network, 5xx, compare-and-swap conflicts). */
   transient: 3,
+  /** Not enough evidence either way: the analysis is inconclusive and the rollout holds. */
+  inconclusive: 4,
   /** A bug in Glidepath. */
   internal: 70,
 } as const;

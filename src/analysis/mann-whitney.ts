@@ -127,8 +127,9 @@ export function judgeMetric(
     };
   }
   const meanRatio = meanRatioOf(experiment, control);
-  const sortedE = [...experiment].sort((a, b) => a - b);
-  const sortedC = [...control].sort((a, b) => a - b);
+  // Typed arrays sort numerically without a comparator, several times faster than Array#sort with one.
+  const sortedE = Float64Array.from(experiment).sort();
+  const sortedC = Float64Array.from(control).sort();
   if (sortedE.length === sortedC.length && sortedE.every((v, i) => v === sortedC[i])) {
     return {
       classification: 'Pass',
@@ -152,10 +153,10 @@ export function judgeMetric(
     // Kayenta: all ties within each sample make σ = 0 under a shift; jitter both by sd = value·1e-5.
     const gaussian = options.gaussian ?? seededGaussian(0x9e3779b9);
     const jitter = (v: number) => v + gaussian() * Math.abs(v) * 1e-5;
-    x = sortedE.map(jitter).sort((a, b) => a - b);
-    y = sortedC.map(jitter).sort((a, b) => a - b);
+    x = sortedE.map(jitter).sort();
+    y = sortedC.map(jitter).sort();
   }
-  const test = mannWhitneyTest(x, y, options.confidenceLevel ?? 0.98);
+  const test = sortedMannWhitneyTest(x, y, options.confidenceLevel ?? 0.98);
 
   // A2 calculateBounds: the interval must clear tolerance × |estimate| on the far side of zero.
   const bound = (options.tolerance ?? 0.25) * Math.abs(test.estimate);
@@ -220,26 +221,40 @@ export function mannWhitneyTest(
   y: readonly number[],
   confidenceLevel = 0.98,
 ): MannWhitneyResult {
-  if (x.length === 0 || y.length === 0)
-    throw new RangeError('Mann–Whitney needs at least one point in each sample');
+  // Typed arrays sort numerically without a comparator and keep the hot merge loop monomorphic.
+  return sortedMannWhitneyTest(Float64Array.from(x).sort(), Float64Array.from(y).sort(), confidenceLevel);
+}
+
+/** `mannWhitneyTest` on samples already sorted ascending (as typed-array `sort()` leaves them). */
+function sortedMannWhitneyTest(
+  xs: Float64Array,
+  ys: Float64Array,
+  confidenceLevel: number,
+): MannWhitneyResult {
+  const nx = xs.length;
+  const ny = ys.length;
+  if (nx === 0 || ny === 0) throw new RangeError('Mann–Whitney needs at least one point in each sample');
   if (!(confidenceLevel > 0 && confidenceLevel < 1)) {
     throw new RangeError(`confidence level must be in (0, 1); got ${confidenceLevel}`);
   }
   // Infinite points make the search interval ∞ − ∞; the caller maps them (NaN strategy) or rejects them.
-  if (![...x, ...y].every(Number.isFinite))
+  // Sorted typed arrays put −∞ first and +∞ then NaN last, so the two ends decide for every point.
+  if (!(
+    Number.isFinite(xs[0]!) &&
+    Number.isFinite(xs[nx - 1]!) &&
+    Number.isFinite(ys[0]!) &&
+    Number.isFinite(ys[ny - 1]!)
+  ))
     throw new RangeError('Mann–Whitney needs finite values; got NaN or ±Infinity');
-  // Typed arrays sort numerically without a comparator and keep the hot merge loop monomorphic.
-  const xs = Float64Array.from(x).sort();
-  const ys = Float64Array.from(y).sort();
-  const nx = xs.length;
-  const ny = ys.length;
 
   // f(μ) = (dz − 0.5·sign(dz)) / σ − z, with dz = Σ ranks(x − μ) − n_x(n_x+1)/2 − n_x n_y/2 and
   // σ = sqrt(n_x n_y/12 · ((n_x+n_y+1) − Σ(t³−t)/((n_x+n_y)(n_x+n_y−1)))) (A2, R's wdiff).
+  const control = groupSorted(ys);
+  const ranks = { rankSumX: 0, tieTerm: 0 };
   const standardized = (mu: number): number => {
-    const { rankSumX, tieTerm } = rankSumOfShifted(xs, ys, mu);
-    const dz = rankSumX - (nx * (nx + 1)) / 2 - (nx * ny) / 2;
-    const sigma = Math.sqrt(((nx * ny) / 12) * (nx + ny + 1 - tieTerm / ((nx + ny) * (nx + ny - 1))));
+    rankSumOfShifted(xs, control, mu, ranks);
+    const dz = ranks.rankSumX - (nx * (nx + 1)) / 2 - (nx * ny) / 2;
+    const sigma = Math.sqrt(((nx * ny) / 12) * (nx + ny + 1 - ranks.tieTerm / ((nx + ny) * (nx + ny - 1))));
     if (!(sigma > 0))
       throw new RangeError('cannot compute a Mann–Whitney interval when all observations are tied');
     return (dz - 0.5 * Math.sign(dz)) / sigma;
@@ -251,10 +266,13 @@ export function mannWhitneyTest(
   const muMin = xs[0]! - ys[ny - 1]!;
   const muMax = xs[nx - 1]! - ys[0]!;
   const tolerance = 1e-10 * Math.max(muMax - muMin, Number.MIN_VALUE);
+  // The ends are the same for all three roots: evaluate them once (each evaluation is a full merge).
+  const atMin = standardized(muMin);
+  const atMax = standardized(muMax);
   // R's root(): clamp to the search interval's ends when f does not change sign there.
   const root = (zq: number): number => {
-    const fLow = standardized(muMin) - zq;
-    const fHigh = standardized(muMax) - zq;
+    const fLow = atMin - zq;
+    const fHigh = atMax - zq;
     if (fLow <= 0) return muMin;
     if (fHigh >= 0) return muMax;
     return brentRoot((mu) => standardized(mu) - zq, muMin, muMax, fLow, fHigh, tolerance);
@@ -263,37 +281,76 @@ export function mannWhitneyTest(
   return { pValue, lowerConfidence: root(zq), upperConfidence: root(-zq), estimate: root(0) };
 }
 
-/**
- * Rank sum of `xs − mu` in the pooled sample (average ranks for ties) and Σ(t³ − t) over tie groups,
- * by merging the two sorted samples: O(n) per evaluation instead of re-sorting, which keeps 2 × 100,000
- * points fast enough for the root finder's dozens of evaluations.
- */
-function rankSumOfShifted(xs: Float64Array, ys: Float64Array, mu: number) {
-  let i = 0;
-  let j = 0;
-  let position = 0;
-  let rankSumX = 0;
+/** The control sample's tie groups, which no shift changes: computed once per test. */
+interface SortedGroups {
+  /** Distinct values, ascending. */
+  readonly values: Float64Array;
+  /** `before[g]`: points below `values[g]`; `before[values.length]` is the sample size. */
+  readonly before: Float64Array;
+  /** Σ(t³ − t) over the groups. */
+  readonly tieTerm: number;
+}
+
+function groupSorted(sorted: Float64Array): SortedGroups {
+  const values: number[] = [];
+  const before: number[] = [];
   let tieTerm = 0;
-  while (i < xs.length || j < ys.length) {
-    const vx = i < xs.length ? xs[i]! - mu : Infinity;
-    const vy = j < ys.length ? ys[j]! : Infinity;
-    const v = Math.min(vx, vy);
-    let tx = 0;
-    let ty = 0;
-    while (i < xs.length && xs[i]! - mu === v) {
-      i++;
-      tx++;
-    }
-    while (j < ys.length && ys[j] === v) {
-      j++;
-      ty++;
-    }
-    const t = tx + ty;
-    rankSumX += tx * (position + (t + 1) / 2);
+  for (let j = 0; j < sorted.length;) {
+    let t = 1;
+    while (j + t < sorted.length && sorted[j + t] === sorted[j]) t++;
+    values.push(sorted[j]!);
+    before.push(j);
     tieTerm += t * t * t - t;
-    position += t;
+    j += t;
   }
-  return { rankSumX, tieTerm };
+  before.push(sorted.length);
+  return { values: Float64Array.from(values), before: Float64Array.from(before), tieTerm };
+}
+
+/**
+ * Rank sum of `xs − mu` in the pooled sample (average ranks for ties) and Σ(t³ − t) over the pooled
+ * tie groups, written into `out`: one O(n) merge of the shifted experiment against the control's
+ * groups per evaluation instead of a re-sort, which keeps 2 × 100,000 points fast enough for the root
+ * finder's few dozen evaluations.
+ *
+ * Midranks within the experiment always sum to n_x(n_x+1)/2, so the rank sum is that plus, for each
+ * experiment point, the control points below it and half those equal to it. Every term is a
+ * half-integer, so the sums are exact in doubles (below 2^53, about 2 × 208,000 points) and equal, bit
+ * for bit, to ranking the pooled sample. Experiment tie groups are found on shifted values
+ * (`xs[i] − mu`): rounding can make two different points equal after the shift, and R ranks the
+ * shifted values.
+ */
+function rankSumOfShifted(
+  xs: Float64Array,
+  control: SortedGroups,
+  mu: number,
+  out: { rankSumX: number; tieTerm: number },
+): void {
+  const { values, before } = control;
+  const nx = xs.length;
+  const groups = values.length;
+  let g = 0;
+  let above = 0; // Σ over experiment points of (control below) + ½ (control equal)
+  let tieTerm = control.tieTerm;
+  for (let i = 0; i < nx;) {
+    const v = xs[i]! - mu;
+    let tx = 1;
+    while (i + tx < nx && xs[i + tx]! - mu === v) tx++;
+    while (g < groups && values[g]! < v) g++;
+    if (g < groups && values[g] === v) {
+      // A pooled group of tx + ty: replace the control group's own term by the pooled one.
+      const ty = before[g + 1]! - before[g]!;
+      const t = tx + ty;
+      above += tx * (before[g]! + ty / 2);
+      tieTerm += t * t * t - t - (ty * ty * ty - ty);
+    } else {
+      above += tx * before[g]!;
+      tieTerm += tx * tx * tx - tx;
+    }
+    i += tx;
+  }
+  out.rankSumX = (nx * (nx + 1)) / 2 + above;
+  out.tieTerm = tieTerm;
 }
 
 /** Brent's method (Brent 1973, "zeroin"; Numerical Recipes §9.3) for a bracketed root of f. */

@@ -1,3 +1,4 @@
+import { analyzeCommand } from './commands/analyze.js';
 import { parseArgs } from 'node:util';
 import { describeError, exitCodeOf, ExitCode, GlidepathError, UsageError } from '../errors.js';
 import type { CliIo, Command, CommandGroup, OptionSpec, OptionValues } from './command.js';
@@ -12,6 +13,7 @@ export const COMMANDS: readonly (Command | CommandGroup)[] = [
   editGroup,
   desireCommand,
   revertCommand,
+  analyzeCommand,
 ];
 
 const PROGRAM = 'glidepath';

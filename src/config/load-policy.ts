@@ -1,3 +1,5 @@
+import { buildAnalysis, checkAnalysis, type AnalysisInput } from './analysis-section.js';
+import { buildExposure, buildRollback, checkExposure, type ExposureInput } from './exposure-section.js';
 import { readFile as readFileFromDisk } from 'node:fs/promises';
 import Ajv2020 from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
@@ -6,7 +8,7 @@ import type { Document, Range, YAMLError } from 'yaml';
 import schema from '../../schema/glidepath.schema.json' with { type: 'json' };
 import { ConfigurationError } from '../errors.js';
 import { Duration } from './duration.js';
-import type { DesiredPolicy, EvidencePolicy, Policy } from './types.js';
+import type { DesiredPolicy, EvidencePolicy, Policy, RollbackPolicy } from './types.js';
 
 /** The policy file Glidepath looks for when none is named. */
 export const DEFAULT_POLICY_FILE = 'glidepath.yaml';
@@ -162,6 +164,10 @@ interface SectionInputs {
   evidence: Omit<EvidencePolicy, 'maxAge'> & { maxAge: string };
   /** Optional: a policy that only admits artifacts has no `desired:`; `backend` is defaulted in build. */
   desired: (Omit<DesiredPolicy, 'backend'> & { backend?: DesiredPolicy['backend'] }) | undefined;
+  /** Optional: a policy that does not verify rollouts has no `analysis:`. */
+  analysis: AnalysisInput | undefined;
+  exposure: ExposureInput;
+  rollback: { order: RollbackPolicy['order'] };
 }
 type SectionKey = keyof SectionInputs;
 
@@ -195,6 +201,12 @@ const SECTIONS: { [K in SectionKey]: Section<K> } = {
       },
     check: (input) => (input ? checkDesired(input) : []),
   },
+  analysis: {
+    build: (input) => input && buildAnalysis(input),
+    check: (input) => (input ? checkAnalysis(input) : []),
+  },
+  exposure: { build: buildExposure, check: checkExposure },
+  rollback: { build: buildRollback, check: () => [] },
 };
 const SECTION_KEYS = Object.keys(SECTIONS) as SectionKey[];
 

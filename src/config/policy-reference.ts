@@ -7,7 +7,7 @@
 export interface SchemaNode {
   title?: string;
   description?: string;
-  type?: string;
+  type?: string | readonly string[];
   enum?: readonly unknown[];
   default?: unknown;
   properties?: Readonly<Record<string, SchemaNode>>;
@@ -97,7 +97,8 @@ function rows(path: string, node: SchemaNode): string[] {
 
 function typeOf(node: SchemaNode): string {
   if (node.type === 'array') return `list of ${node.items ? typeOf(node.items) : 'any'}`;
-  if (node.type) return node.type;
+  if (Array.isArray(node.type)) return node.type.join(' or ');
+  if (typeof node.type === 'string') return node.type;
   // An enum without a type takes the type of its values ("tests", "scan" → string).
   const first = node.enum?.[0];
   return first === undefined ? 'any' : typeof first;

@@ -16,6 +16,36 @@ export interface Policy {
   evidence: EvidencePolicy;
   /** Where desired state is written; absent when the policy only admits artifacts. */
   desired?: DesiredPolicy;
+  /** How live signals are judged; absent when the policy does not verify rollouts. */
+  analysis?: AnalysisPolicy;
+  /** How exposure grows. Always present (defaults: standard tier, 10m bakes). */
+  exposure: ExposurePolicy;
+  /** How a failed rollout is reversed. Always present. */
+  rollback: RollbackPolicy;
+}
+
+/** Risk tiers, each with its steps (config/exposure-section.ts `TIER_STEPS`). */
+export type RiskTier = 'low' | 'standard' | 'high';
+
+/** `exposure:` — the steps and how each is baked. */
+export interface ExposurePolicy {
+  tier: RiskTier;
+  /** Canary percentages, increasing, ending at 100 (from the tier unless written). */
+  steps: number[];
+  /** Per-step bake. Default 10m. */
+  bake: Duration;
+  /** Whole-rollout limit. Default 4h. */
+  maxDuration: Duration;
+  /** What an inconclusive analysis does. Default `pause`. */
+  onInconclusive: 'pause' | 'extend' | 'fail';
+  /** How a commit is known to be live. Default a 30s delay. */
+  reconcile: { wait: 'delay' | 'http'; delay: Duration; url?: string; timeout: Duration };
+}
+
+/** `rollback:` — the reversal levers in order. */
+export interface RollbackPolicy {
+  /** Default `[flag, traffic, image]`: the smallest reversal that stops harm first. */
+  order: ('flag' | 'traffic' | 'image')[];
 }
 
 /** `evidence:` — what an artifact must bring to be admitted. */
@@ -142,4 +172,112 @@ export interface FlagTarget {
   path: string;
   /** The flag's key. */
   flag: string;
+}
+
+/** `analysis:` — how live signals are judged (schema/glidepath.schema.json has every key's meaning). */
+export interface AnalysisPolicy {
+  provider: ProviderPolicy;
+  /** Values for `{{args.NAME}}`. */
+  args: Readonly<Record<string, string | number>>;
+  /** Default time between measurements. Default 1m. */
+  interval: Duration;
+  /** The value of `{{window}}` for guardrail queries. Default 5m. */
+  window: Duration;
+  /** After the step starts, no data is inconclusive (not a failure) for this long. Default 2m. */
+  warmup: Duration;
+  /** Samples newer than this are dropped as incomplete. Default 1m. */
+  metricLag: Duration;
+  /** Canary requests needed before a pass; 0 when `counts` is absent. Default 500 with counts. */
+  minSamples: number;
+  /** How long a bake may be extended to reach `minSamples`. Default 10m. */
+  maxExtension: Duration;
+  /** Cumulative request and error queries; `{{canary}}` is bound to each arm in turn. */
+  counts?: { requests: string; errors: string };
+  guardrails: GuardrailPolicy[];
+  /** Kayenta-style scoring of the mann-whitney comparisons. */
+  scoring: { pass: number; marginal: number; minPoints: number; groups: Readonly<Record<string, number>> };
+  slo?: SloPolicy;
+}
+
+/** `analysis.provider:` as written, secrets referred to by environment variable name. */
+export interface ProviderPolicy {
+  kind: 'prometheus' | 'datadog' | 'newrelic' | 'web';
+  address?: string;
+  tokenEnv?: string;
+  username?: string;
+  passwordEnv?: string;
+  headers: Readonly<Record<string, string>>;
+  headersFromEnv: Readonly<Record<string, string>>;
+  site: string;
+  apiKeyEnv?: string;
+  applicationKeyEnv?: string;
+  api: 'v2' | 'v1';
+  accountId?: number;
+  region: 'us' | 'eu';
+  valueKey?: string;
+  method: 'GET' | 'POST' | 'PUT';
+  body?: string;
+  jsonPath: string;
+  timeout: Duration;
+}
+
+/** `analysis.guardrails[]` — one signal that must stay inside bounds. */
+export interface GuardrailPolicy {
+  name: string;
+  query: string;
+  min?: number;
+  max?: number;
+  successCondition?: string;
+  failureCondition?: string;
+  compare?: ComparePolicy;
+  limits: GuardrailLimits;
+  dryRun: boolean;
+  /** Measurements per look and how many must agree. Default 1, `all`. */
+  repeat: number;
+  agreement: 'all' | 'majority';
+  /** Relative to the last promoted releases' values. */
+  history?: { tolerance: string; direction: 'higher-is-worse' | 'lower-is-worse'; releases: number };
+}
+
+/** Argo-compatible per-guardrail limits (anchors-rollouts.md b.1). */
+export interface GuardrailLimits {
+  /** Failed measurements tolerated; −1 disables. Default 0. */
+  failureLimit: number;
+  /** Default 0. */
+  inconclusiveLimit: number;
+  /** Default 4. */
+  consecutiveErrorLimit: number;
+  /** 0 is off. Default 0. */
+  consecutiveSuccessLimit: number;
+  /** Measurements to take; undefined means one per interval until the bake ends. */
+  count?: number;
+  interval: Duration;
+  initialDelay: Duration;
+}
+
+/** `guardrails[].compare:` — canary against the stable version measured at the same time. */
+export type ComparePolicy =
+  | { test: 'msprt'; baseline: 'stable'; alpha: number; tau?: number }
+  | {
+      test: 'mann-whitney';
+      baseline: 'stable';
+      direction: 'increase' | 'decrease' | 'either';
+      allowedIncrease: number;
+      allowedDecrease: number;
+      critical: boolean;
+      group: string;
+      step: Duration;
+      nanStrategy: 'remove' | 'replace';
+      outliers: 'keep' | 'remove';
+      mustHaveData: boolean;
+    };
+
+/** `analysis.slo:` — burn rate and error budget. */
+export interface SloPolicy {
+  /** Target success percentage, e.g. 99.9. */
+  objective: number;
+  errorRatio: string;
+  budgetErrorRatio?: string;
+  period: Duration;
+  freezeWhenExhausted: boolean;
 }

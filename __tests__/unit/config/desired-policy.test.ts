@@ -1,19 +1,7 @@
 /** The policy's `desired:` section: where desired state is written and what is edited there. */
 import { describe, expect, it } from '@jest/globals';
-import { PolicyError, parsePolicy } from '../../../src/config/load-policy.js';
-
-const FILE = 'glidepath.yaml';
-const yaml = (...lines: string[]): string => `${lines.join('\n')}\n`;
-
-function problemsOf(text: string): string[] {
-  try {
-    parsePolicy(text, FILE);
-  } catch (error) {
-    if (error instanceof PolicyError) return error.message.split('\n');
-    throw error;
-  }
-  throw new Error(`expected the policy to be rejected:\n${text}`);
-}
+import { parsePolicy } from '../../../src/config/load-policy.js';
+import { FILE, problemsOf, yaml } from '../../support/policy.js';
 
 describe('desired', () => {
   it('is absent from a policy that does not mention it', () => {

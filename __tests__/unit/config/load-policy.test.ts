@@ -31,6 +31,15 @@ const DEFAULTS: Policy = {
       allowLegacyStatement: false,
     },
   },
+  exposure: {
+    tier: 'standard',
+    steps: [1, 5, 25, 50, 100],
+    bake: Duration.parse('10m'),
+    maxDuration: Duration.parse('4h'),
+    onInconclusive: 'pause',
+    reconcile: { wait: 'delay', delay: Duration.parse('30s'), timeout: Duration.parse('15m') },
+  },
+  rollback: { order: ['flag', 'traffic', 'image'] },
 };
 
 /** The message parsePolicy throws for `text`, or a failure if it accepts it. */
@@ -133,6 +142,8 @@ describe('a full valid policy', () => {
           allowLegacyStatement: true,
         },
       },
+      exposure: DEFAULTS.exposure,
+      rollback: DEFAULTS.rollback,
     });
     expect(policy.evidence.maxAge).toBeInstanceOf(Duration);
     expect(policy.evidence.maxAge.milliseconds).toBe(36 * 3_600_000);
@@ -171,8 +182,8 @@ describe('each kind of problem is reported at the offending node', () => {
     ],
     [
       'a section that does not exist yet',
-      yaml('service: checkout', 'exposure:', '  steps: [1, 5, 25]'),
-      'glidepath.yaml:2:1: exposure: unknown key "exposure"; allowed keys here: service, environment, evidence, desired',
+      yaml('service: checkout', 'gate:', '  windows: [weekdays]'),
+      'glidepath.yaml:2:1: gate: unknown key "gate"; allowed keys here: service, environment, evidence, desired, analysis, exposure, rollback',
     ],
     [
       'a value outside an enum, listing the allowed values',
@@ -227,12 +238,12 @@ describe('each kind of problem is reported at the offending node', () => {
     [
       'a list where the whole policy belongs',
       yaml('- service'),
-      'glidepath.yaml:1:1: expected a mapping of keys (service, environment, evidence, desired), got a list',
+      'glidepath.yaml:1:1: expected a mapping of keys (service, environment, evidence, desired, analysis, exposure, rollback), got a list',
     ],
     [
       'a bare word after a comment, at the word',
       yaml('# policy', 'checkout'),
-      'glidepath.yaml:2:1: expected a mapping of keys (service, environment, evidence, desired), got string "checkout"',
+      'glidepath.yaml:2:1: expected a mapping of keys (service, environment, evidence, desired, analysis, exposure, rollback), got string "checkout"',
     ],
     [
       'a duration without a unit',

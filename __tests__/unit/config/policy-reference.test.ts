@@ -49,8 +49,11 @@ describe('renderPolicyReference', () => {
     expect(reference).toContain('### Top level');
     expect(reference).toContain('### `evidence`');
     expect(reference).toContain('### `desired`');
+    expect(reference).toContain('### `analysis`');
+    expect(reference).toContain('### `exposure`');
+    expect(reference).toContain('### `rollback`');
     expect(reference.match(/^\| Key \| Type \| Default \| Allowed values \| Description \|$/gm)).toHaveLength(
-      3,
+      6,
     );
   });
 

@@ -44,8 +44,16 @@ describe('schema/glidepath.schema.json', () => {
     expect(() => strictAjv().compile(schema)).not.toThrow();
   });
 
-  it('has only service, environment, evidence and desired at the top level', () => {
-    expect(Object.keys(schema.properties ?? {})).toEqual(['service', 'environment', 'evidence', 'desired']);
+  it('has only service, environment and the sections at the top level', () => {
+    expect(Object.keys(schema.properties ?? {})).toEqual([
+      'service',
+      'environment',
+      'evidence',
+      'desired',
+      'analysis',
+      'exposure',
+      'rollback',
+    ]);
   });
 
   it('lists exactly the evidence kinds Glidepath knows', () => {
@@ -61,9 +69,10 @@ describe('schema/glidepath.schema.json', () => {
   });
 
   it.each(walk(schema).filter(([, node]) => node.type === 'object'))(
-    '%s rejects unknown keys (a typo is an error)',
+    '%s rejects unknown keys (a typo is an error), or is a map whose key names are constrained',
     (_, node) => {
-      expect(node.additionalProperties).toBe(false);
+      if (node.propertyNames === undefined) expect(node.additionalProperties).toBe(false);
+      else expect(node.propertyNames).toEqual({ pattern: expect.stringMatching(/^\^.*\$$/) });
     },
   );
 

@@ -218,8 +218,8 @@ describe('prometheus provider: errors', () => {
     ['429', 429, 'slow down', TransientError],
     ['401', 401, 'unauthorized', ConfigurationError],
     ['404', 404, '404 page not found', ConfigurationError],
-    ['200 that is not JSON', 200, '<html>login</html>', ConfigurationError],
-    ['200 without data', 200, { status: 'success' }, ConfigurationError],
+    ['200 that is not JSON', 200, '<html>login</html>', TransientError],
+    ['200 without data', 200, { status: 'success' }, TransientError],
   ])('maps %s', async (_name, status, body, expected) => {
     await expect(measure(status, body)).rejects.toBeInstanceOf(expected);
   });

@@ -4,12 +4,24 @@
  * long expressions that would overflow a URL.
  *
  * Security: credentials travel only in request headers. Every message this module builds passes
- * through `mask`, which replaces the token, password, encoded basic credentials and custom header
- * values with `***`, because a proxy's error page may echo request headers back and error messages
- * end up in Actions logs and pull-request comments.
+ * through `mask` (`http.ts`), which replaces the token, password, encoded basic credentials and
+ * custom header values with `***`, because a proxy's error page may echo request headers back and
+ * error messages end up in Actions logs and pull-request comments.
  */
 import { ConfigurationError, TransientError } from '../../errors.js';
 import { parseMetricNumber } from '../number.js';
+import {
+  bodyExcerpt,
+  checkTimeout,
+  createMasker,
+  displayAddress,
+  fetchText,
+  headerSecrets,
+  parseBaseAddress,
+  parseJson,
+  singleValue,
+  type Masker,
+} from './http.js';
 import type { Fetch, Measurement, MeasurementRequest, MetricProvider, Sample, Series } from './types.js';
 
 /** How to authenticate to Prometheus or the proxy in front of it. */
@@ -39,13 +51,18 @@ export function createPrometheusProvider(
   settings: PrometheusSettings,
   fetch: Fetch = globalThis.fetch,
 ): MetricProvider {
-  const base = parseAddress(settings.address);
-  const timeoutMs = settings.timeoutMs ?? DEFAULT_PROMETHEUS_TIMEOUT_MS;
-  if (!(timeoutMs > 0)) {
-    throw new ConfigurationError(`prometheus timeoutMs must be positive; got ${timeoutMs}`);
-  }
+  const base = parseBaseAddress(settings.address, {
+    provider: 'prometheus',
+    example: 'http://prometheus:9090',
+    credentialsFix: 'use auth: basic instead',
+  });
+  const timeoutMs = checkTimeout('prometheus', settings.timeoutMs ?? DEFAULT_PROMETHEUS_TIMEOUT_MS);
   const headers = requestHeaders(settings);
-  const mask = masker(settings, headers);
+  const mask = createMasker([
+    ...headerSecrets(headers),
+    settings.auth?.kind === 'bearer' ? settings.auth.token : undefined,
+    settings.auth?.kind === 'basic' ? settings.auth.password : undefined,
+  ]);
 
   return {
     kind: 'prometheus',
@@ -56,10 +73,10 @@ export function createPrometheusProvider(
       const body = formBody(request, timeoutMs);
       const what = `prometheus ${mode} query ${JSON.stringify(request.query)} at ${displayAddress(base)}`;
 
-      let response: Response;
-      let text: string;
-      try {
-        response = await fetch(url, {
+      const reply = await fetchText(
+        fetch,
+        url,
+        {
           method: 'POST',
           headers: {
             ...headers,
@@ -67,49 +84,12 @@ export function createPrometheusProvider(
             Accept: 'application/json',
           },
           body,
-          signal: AbortSignal.timeout(timeoutMs),
-        });
-        text = await response.text();
-      } catch (error) {
-        // AbortSignal.timeout rejects with a DOMException, which is not `instanceof Error` in
-        // every realm (Jest's VM contexts), so go by its name.
-        const name = error && typeof error === 'object' && 'name' in error ? error.name : undefined;
-        const reason =
-          name === 'TimeoutError' || name === 'AbortError'
-            ? `timed out after ${timeoutMs} ms`
-            : `failed: ${describeCause(error)}`;
-        throw new TransientError(mask(`${what} ${reason}; check that Prometheus is reachable`), {
-          cause: error,
-        });
-      }
-      return parseResponse(response.status, text, request, mode, what, mask);
+        },
+        { timeoutMs, what, mask, unreachableFix: 'check that Prometheus is reachable' },
+      );
+      return parseResponse(reply.status, reply.text, request, mode, what, mask);
     },
   };
-}
-
-function parseAddress(address: string): URL {
-  let url: URL;
-  try {
-    url = new URL(address);
-  } catch {
-    throw new ConfigurationError(
-      `prometheus address ${JSON.stringify(address)} is not a URL; write e.g. http://prometheus:9090`,
-    );
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new ConfigurationError(`prometheus address must be http or https; got ${url.protocol}`);
-  }
-  if (url.username || url.password) {
-    // fetch refuses URLs with credentials, and they would be printed in every message.
-    throw new ConfigurationError('prometheus address must not contain credentials; use auth: basic instead');
-  }
-  // A trailing slash makes `new URL('api/v1/query', base)` keep a path prefix like `/prometheus`.
-  if (!url.pathname.endsWith('/')) url.pathname += '/';
-  return url;
-}
-
-function displayAddress(base: URL): string {
-  return base.origin + base.pathname.replace(/\/$/, '');
 }
 
 function requestHeaders(settings: PrometheusSettings): Record<string, string> {
@@ -120,20 +100,6 @@ function requestHeaders(settings: PrometheusSettings): Record<string, string> {
     headers.Authorization = `Basic ${encoded}`;
   }
   return headers;
-}
-
-/** A function that hides every secret in `settings` from a message. */
-function masker(settings: PrometheusSettings, headers: Record<string, string>): (message: string) => string {
-  const secrets = [
-    ...Object.values(headers),
-    ...Object.values(headers).map((value) => value.replace(/^(Bearer|Basic) /, '')),
-    ...(settings.auth?.kind === 'bearer' ? [settings.auth.token] : []),
-    ...(settings.auth?.kind === 'basic' ? [settings.auth.password] : []),
-  ]
-    .filter((secret) => secret.length >= 3)
-    // Longest first, so a token inside its `Bearer …` header value is not half-replaced.
-    .sort((a, b) => b.length - a.length);
-  return (message) => secrets.reduce((text, secret) => text.split(secret).join('***'), message);
 }
 
 function formBody(request: MeasurementRequest, timeoutMs: number): URLSearchParams {
@@ -161,13 +127,6 @@ function unixSeconds(date: Date): string {
   return String(date.getTime() / 1000);
 }
 
-function describeCause(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const cause = (error as { cause?: unknown }).cause;
-  const code = cause && typeof cause === 'object' && 'code' in cause ? ` (${String(cause.code)})` : '';
-  return `${error.message}${code}`;
-}
-
 /** Prometheus' error envelope, possibly present on any status. */
 interface Envelope {
   status?: unknown;
@@ -185,22 +144,17 @@ function parseResponse(
   request: MeasurementRequest,
   mode: Measurement['mode'],
   what: string,
-  mask: (message: string) => string,
+  mask: Masker,
 ): Measurement {
-  let envelope: Envelope | undefined;
-  try {
-    const parsed: unknown = JSON.parse(text);
-    if (parsed && typeof parsed === 'object') envelope = parsed as Envelope;
-  } catch {
-    envelope = undefined;
-  }
+  const parsed = parseJson(text)?.value;
+  const envelope = parsed && typeof parsed === 'object' ? (parsed as Envelope) : undefined;
 
   if (envelope?.status !== 'success' || status < 200 || status > 299) {
     const errorType = typeof envelope?.errorType === 'string' ? envelope.errorType : undefined;
-    const detail =
-      typeof envelope?.error === 'string' ? envelope.error : `body ${JSON.stringify(text.slice(0, 200))}`;
+    const detail = typeof envelope?.error === 'string' ? envelope.error : bodyExcerpt(text, mask);
     const message = mask(`${what} failed with HTTP ${status}${errorType ? ` ${errorType}` : ''}: ${detail}`);
     if (
+      status === 408 ||
       status === 429 ||
       status >= 500 ||
       (errorType !== undefined && TRANSIENT_ERROR_TYPES.has(errorType))
@@ -216,14 +170,18 @@ function parseResponse(
     if (errorType === 'bad_data' || errorType === 'execution' || status === 400 || status === 422) {
       throw new ConfigurationError(`${message}; fix the query`);
     }
-    throw new ConfigurationError(`${message}; check that the address points at a Prometheus API`);
+    const fix = `${message}; check that the address points at a Prometheus API`;
+    // Garbage with a 2xx status is what a struggling proxy sends: retried, then an `error` measurement.
+    if (status >= 200 && status <= 299) throw new TransientError(fix);
+    throw new ConfigurationError(fix);
   }
   return { query: request.query, mode, ...parseData(envelope.data, what) };
 }
 
 function parseData(data: unknown, what: string): Pick<Measurement, 'series' | 'noData' | 'value'> {
-  const malformed = (detail: string): ConfigurationError =>
-    new ConfigurationError(
+  // A 2xx answer we cannot read (a proxy's page, a truncated body): retried, then an `error` measurement.
+  const malformed = (detail: string): TransientError =>
+    new TransientError(
       `${what}: unexpected response, ${detail}; check that the address points at a Prometheus API`,
     );
   if (!data || typeof data !== 'object') throw malformed('no data object');
@@ -269,19 +227,18 @@ function parseData(data: unknown, what: string): Pick<Measurement, 'series' | 'n
         : parseSamples(entry.values, `${field}.values`, what);
     return { labels, samples };
   });
-  const only = series.length === 1 && series[0]?.samples.length === 1 ? series[0].samples[0] : undefined;
-  return { series, noData: series.length === 0, ...(only ? { value: only.value } : {}) };
+  return { series, noData: series.length === 0, ...singleValue(series) };
 }
 
 function parseSamples(values: unknown, field: string, what: string): Sample[] {
   if (!Array.isArray(values))
-    throw new ConfigurationError(`${what}: unexpected response, ${field} is not a list`);
+    throw new TransientError(`${what}: unexpected response, ${field} is not a list`);
   return values.map((pair: unknown, index) => parseSample(pair, `${field}[${index}]`, what));
 }
 
 function parseSample(pair: unknown, field: string, what: string): Sample {
   if (!Array.isArray(pair) || pair.length !== 2) {
-    throw new ConfigurationError(`${what}: unexpected response, ${field} is not a [time, value] pair`);
+    throw new TransientError(`${what}: unexpected response, ${field} is not a [time, value] pair`);
   }
   return {
     timestamp: parseMetricNumber(pair[0], `${what} ${field}[0]`),

@@ -7,7 +7,13 @@
 /** The back-ends Glidepath can query. */
 export type MetricProviderKind =
   /** Prometheus HTTP API, and what speaks it: Thanos, Mimir, VictoriaMetrics. */
-  'prometheus';
+  | 'prometheus'
+  /** Datadog metrics API: v2 timeseries query, v1 query as fallback. */
+  | 'datadog'
+  /** New Relic NerdGraph (GraphQL) running NRQL. */
+  | 'newrelic'
+  /** Any HTTP endpoint answering JSON or text, Argo Rollouts `web` style. */
+  | 'web';
 
 /** A time range sampled every `stepSeconds`, for range queries. */
 export interface QueryRange {
@@ -21,7 +27,10 @@ export interface QueryRange {
 
 /** One query to run. */
 export interface MeasurementRequest {
-  /** The resolved query (templates already rendered). */
+  /**
+   * The resolved query (templates already rendered): PromQL, a Datadog metric query, NRQL, or for
+   * `web` the URL to request.
+   */
   query: string;
   /** Evaluate at this instant; the back-end's "now" when absent. Ignored when `range` is set. */
   time?: Date;
@@ -53,13 +62,23 @@ export interface Measurement {
    * result says nothing about the canary, and the analysis decides what that means.
    */
   series: readonly Series[];
-  /** True when no series came back. */
+  /**
+   * True when no series came back. Providers drop a series with no sample (Datadog and New Relic
+   * report missing points as null, never zero), so this is also "no sample at all". For `web`,
+   * whose answer is `raw`, true when the selection is null or an empty list.
+   */
   noData: boolean;
   /**
    * The value when the result is exactly one sample (a scalar, or a vector of one series);
    * undefined otherwise, so a caller never mistakes one series among many for the answer.
    */
   value?: number;
+  /**
+   * The selected document for providers whose answer is not a number series (`web`: the JSONPath
+   * selection; a raw string when the body is not JSON; `newrelic`: the NRQL `results` rows).
+   * Conditions see it as `result`.
+   */
+  raw?: unknown;
 }
 
 /** A metric back-end. */
