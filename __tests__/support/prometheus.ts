@@ -36,6 +36,10 @@ export interface StartPrometheusOptions {
   openMetrics?: string;
   /** How long to wait for `/-/ready`, in milliseconds. Default 20000. */
   readyTimeoutMs?: number;
+  /** `host:port` targets to scrape (`/metrics`), for tests of live series. Default none. */
+  scrapeTargets?: readonly string[];
+  /** Scrape interval for `scrapeTargets`. Default `1s`. */
+  scrapeInterval?: string;
 }
 
 /** Runs a command to completion; rejects with its output on failure and with the hint when missing. */
@@ -79,7 +83,7 @@ export async function startPrometheus(options: StartPrometheusOptions = {}): Pro
     await run('promtool', ['--version']);
     await run('prometheus', ['--version']);
     const config = join(dir, 'prometheus.yml');
-    await writeFile(config, 'scrape_configs: []\n');
+    await writeFile(config, scrapeConfig(options));
     if (options.openMetrics !== undefined) {
       const input = join(dir, 'series.om');
       await writeFile(input, options.openMetrics);
@@ -109,6 +113,25 @@ export async function startPrometheus(options: StartPrometheusOptions = {}): Pro
     await rm(dir, { recursive: true, force: true });
     throw error;
   }
+}
+
+/** The configuration file: no scrape jobs, or one job over `scrapeTargets`. */
+function scrapeConfig(options: StartPrometheusOptions): string {
+  const targets = options.scrapeTargets ?? [];
+  if (targets.length === 0) return 'scrape_configs: []\n';
+  const interval = options.scrapeInterval ?? '1s';
+  return [
+    'global:',
+    `  scrape_interval: ${interval}`,
+    `  evaluation_interval: ${interval}`,
+    'scrape_configs:',
+    '  - job_name: test',
+    `    scrape_interval: ${interval}`,
+    `    scrape_timeout: ${interval}`,
+    '    static_configs:',
+    `      - targets: [${targets.map((target) => JSON.stringify(target)).join(', ')}]`,
+    '',
+  ].join('\n');
 }
 
 async function waitUntilReady(child: ChildProcess, address: string, timeoutMs: number): Promise<void> {

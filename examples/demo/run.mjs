@@ -1,16 +1,21 @@
 #!/usr/bin/env node
-// The local demo (`npm run demo`): admission of one build of the checkout service, twice.
+// The local demo (`npm run demo`), offline, with the committed bundle (dist/index.js) run exactly as
+// the action runs it. It exits non-zero unless every outcome is the expected one.
+//   Admission — one build of the checkout service, twice:
 //   1. release 1.4.0 with clean evidence: tests pass, the one critical CVE is suppressed by OpenVEX,
 //      the SBOM and the signed provenance name the digest          -> admitted (exit 0)
 //   2. the same digest re-scanned after a new HIGH CVE was published -> rejected (exit 1)
-// It runs the committed bundle (dist/index.js) exactly as the action does, offline, and exits
-// non-zero unless both outcomes are the expected ones.
-// The full rollout demo (promote a healthy version, revert a bad one) builds on this.
+//   Rollout — a local world (GitOps repository, reconciler, traffic splitter, load, metrics;
+//   see rollout.mjs):
+//   3. v2, healthy: promoted 1 → 5 → 25 → 50 → 100                   -> promoted (exit 0)
+//   4. v3, 5% errors: reverted through Git at its first breach        -> reverted (exit 1)
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+import { runRolloutDemo } from './rollout.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const program = join(here, '..', '..', 'dist', 'index.js');
@@ -88,8 +93,14 @@ const bad = verify(
   }),
 );
 
-const ok = healthy === 0 && bad === 1;
+const started = Date.now();
+const rollouts = await runRolloutDemo({ program });
+const ok = healthy === 0 && bad === 1 && rollouts.healthy === 0 && rollouts.bad === 1;
 console.log(
-  `\n${ok ? '✔ demo as expected: clean evidence admitted, new HIGH CVE rejected' : '✘ demo did not go as expected'}`,
+  `\n${
+    ok
+      ? '✔ demo as expected: clean evidence admitted, new HIGH CVE rejected; v2 promoted, v3 reverted'
+      : '✘ demo did not go as expected'
+  } (rollouts took ${Math.round((Date.now() - started) / 1000)} s)`,
 );
 process.exit(ok ? 0 : 1);

@@ -23,7 +23,12 @@ import { renderQuery, type TemplateVariables } from '../metrics/template.js';
 import type { Measurement, MetricProvider } from '../metrics/providers/types.js';
 import { burnRate, errorBudgetRemaining, multiWindowBurnFires, workbookBurnWindows } from './burn-rate.js';
 import { compileCondition, formatNumber } from './condition.js';
-import { judgeErrorRate, type ErrorRateJudgement, type ErrorRateState } from './error-rate-gate.js';
+import {
+  canaryRequestsNeeded,
+  judgeErrorRate,
+  type ErrorRateJudgement,
+  type ErrorRateState,
+} from './error-rate-gate.js';
 import { judgeKayenta, type KayentaMetricSamples } from './kayenta-score.js';
 import {
   assessMetric,
@@ -159,6 +164,7 @@ export async function runAnalysis(
   let looks = 0;
   let canaryRequests: number | undefined;
   let countsQueries: string[] = [];
+  let stableServedNothing = false;
   let sampleVerdict: MetricVerdict | undefined;
   const sloVerdicts: MetricVerdict[] = [];
   let lastPeriodicLook: number | undefined;
@@ -183,6 +189,7 @@ export async function runAnalysis(
       const window = `${Math.round(elapsed / 1000)}s`;
       const arms = await measureArms(policy.counts, variables, window, lagged, effects.provider);
       countsQueries = arms.queries;
+      stableServedNothing = arms.stable !== undefined && arms.stable.requests === 0;
       if (arms.canary) canaryRequests = arms.canary.requests;
       if (baking && final) {
         const decision = assessSufficiency({
@@ -190,7 +197,11 @@ export async function runAnalysis(
           plannedEnd,
           now,
           canaryRequests: canaryRequests ?? 0,
-          minSamples: policy.minSamples,
+          // A comparison also needs the canary to expect an error at stable's rate (n_c · p̂_b ≥ 1).
+          minSamples:
+            compared.length > 0 && arms.stable && arms.stable.requests > 0
+              ? canaryRequestsNeeded(arms.stable, policy.minSamples)
+              : policy.minSamples,
           minStepDuration: Duration.ofMilliseconds(0),
           maxExtension: policy.maxExtension,
         });
@@ -301,14 +312,18 @@ export async function runAnalysis(
     );
     for (const guard of compared) {
       const last = msprt.get(guard.name)?.last;
+      // At 100% stable serves nothing: there is no baseline to compare with, only the absolute guards.
+      const noBaseline = stableServedNothing && last?.phase !== 'fail';
       verdicts.push({
         name: `${guard.name} vs stable`,
         phase: last ? (last.decided ? last.phase : 'inconclusive') : 'inconclusive',
-        dryRun: guard.dryRun,
+        dryRun: guard.dryRun || noBaseline,
         queries: countsQueries,
         values: last ? [last.statistics.canaryRatio, last.statistics.baselineRatio] : [],
         criterion: last?.criterion ?? 'mSPRT on cumulative counts',
-        reason: last?.reason ?? 'no counts were measured, so the canary was not compared with stable',
+        reason: noBaseline
+          ? 'stable served no requests in this step (the canary takes all traffic), so there is no baseline to compare with; the absolute guards decide'
+          : (last?.reason ?? 'no counts were measured, so the canary was not compared with stable'),
       });
     }
     if (sampleVerdict) verdicts.push(sampleVerdict);

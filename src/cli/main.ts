@@ -1,4 +1,5 @@
 import { analyzeCommand } from './commands/analyze.js';
+import { rolloutCommand } from './commands/rollout.js';
 import { parseArgs } from 'node:util';
 import { describeError, exitCodeOf, ExitCode, GlidepathError, UsageError } from '../errors.js';
 import type { CliIo, Command, CommandGroup, OptionSpec, OptionValues } from './command.js';
@@ -14,6 +15,7 @@ export const COMMANDS: readonly (Command | CommandGroup)[] = [
   desireCommand,
   revertCommand,
   analyzeCommand,
+  rolloutCommand,
 ];
 
 const PROGRAM = 'glidepath';

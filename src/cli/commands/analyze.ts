@@ -8,6 +8,8 @@ import { DEFAULT_POLICY_FILE, loadPolicy } from '../../config/load-policy.js';
 import { ConfigurationError, ExitCode, UsageError } from '../../errors.js';
 import { resolveProvider } from '../../metrics/provider-settings.js';
 import { createMetricProvider, type MetricProviderEffects } from '../../metrics/providers/index.js';
+import type { MetricProvider } from '../../metrics/providers/types.js';
+import type { AnalysisPolicy } from '../../config/types.js';
 import { withTransientRetries } from '../../metrics/retry.js';
 import { analysisJson, analysisText } from '../../report/analysis.js';
 import type { CliIo, Command, OptionValues } from '../command.js';
@@ -78,13 +80,7 @@ export async function runAnalyze(
       : async (ms: number) => {
           virtual! += ms;
         };
-  const { settings: providerSettings } = resolveProvider(policy.analysis.provider, io.env ?? {});
-  const provider = withTransientRetries(
-    createMetricProvider(providerSettings, { ...effects, now: () => now().getTime() }),
-    // A few quick retries per query; the analysis's consecutiveErrorLimit is the real budget.
-    { maxAttempts: 3 },
-    { sleep, now: () => now().getTime(), random: Math.random },
-  );
+  const provider = openMetricProvider(policy.analysis, io.env ?? {}, { now, sleep }, effects);
   const stepStart = settings.since ?? now();
   if (stepStart.getTime() > now().getTime()) {
     throw new UsageError(
@@ -152,6 +148,25 @@ export async function readHistory(file: string): Promise<Record<string, number[]
       name,
       releases.map((release: { metrics: Record<string, number> }) => release.metrics[name] ?? Number.NaN),
     ]),
+  );
+}
+
+/**
+ * The provider `analysis.provider` describes, secrets from `env`, each query retried a few times on
+ * transient failures (the analysis's consecutiveErrorLimit is the real budget) on the given clock.
+ */
+export function openMetricProvider(
+  analysis: AnalysisPolicy,
+  env: Readonly<Record<string, string | undefined>>,
+  clock: { now(): Date; sleep(milliseconds: number): Promise<void> },
+  effects: MetricProviderEffects = {},
+): MetricProvider {
+  const { settings } = resolveProvider(analysis.provider, env);
+  const now = () => clock.now().getTime();
+  return withTransientRetries(
+    createMetricProvider(settings, { ...effects, now }),
+    { maxAttempts: 3 },
+    { sleep: (ms) => clock.sleep(ms), now, random: Math.random },
   );
 }
 

@@ -1,0 +1,292 @@
+/**
+ * The single-job executor (DESIGN.md "Loops" 1): feeds events to the pure state machine and
+ * performs the effects it asks for — compare-and-swap commits through the desired-state writer, the
+ * reconcile wait, the analysis through the metric provider, deployment statuses, the reversal — until
+ * the rollout is promoted, reverted or paused. Every dependency is passed in, so tests drive it with
+ * real git and a fake clock.
+ *
+ * Reversal: the machine names the lever; `flag` commits the flag's kill switch, `traffic` the canary
+ * weight 0 (and the flag split 0), `image` the targets' files restored to their bytes before the
+ * rollout. Each reversal commit carries `Glidepath-Revert-Of` (the rollout's first commit) and
+ * `Glidepath-Verdict`, and adds the digest to the quarantine file in the same commit, so the
+ * reversal and the quarantine land together or not at all.
+ */
+import { runAnalysis, type AnalysisReport } from '../analysis/engine.js';
+import type { ErrorRateState } from '../analysis/error-rate-gate.js';
+import type { AnalysisPolicy, DesiredPolicy, Policy } from '../config/types.js';
+import { ConfigurationError } from '../errors.js';
+import type { ImageRef } from '../evidence/image-ref.js';
+import { desireCommit } from '../gitops/desire.js';
+import { quarantineChange } from '../gitops/quarantine.js';
+import { planRevert } from '../gitops/revert.js';
+import type { CommitRequest, DesiredStateWriter } from '../gitops/types.js';
+import type { Fetch, MetricProvider } from '../metrics/providers/types.js';
+import { planSetFlag } from '../traffic/flags/set-flag.js';
+import { describeState, initialRolloutState, isTerminal, machineContext, transition } from './machine.js';
+import type { DeploymentState, Effect, Lever, RolloutEvent, RolloutState } from './types.js';
+
+/** What to roll out. */
+export interface RolloutRequest {
+  policy: Policy & { analysis: AnalysisPolicy };
+  desired: DesiredPolicy;
+  image: ImageRef;
+  /** The rollout id (`Glidepath-Rollout`). */
+  id: string;
+  /** Label values for `{{canary}}` and `{{stable}}` in queries. */
+  labels: { canary: string; stable: string };
+  /** Digest of the admission report (`Glidepath-Evidence`). */
+  evidence?: string;
+}
+
+/** Effects, injected. */
+export interface RolloutDeps {
+  writer: DesiredStateWriter;
+  provider: MetricProvider;
+  now(): Date;
+  sleep(milliseconds: number): Promise<void>;
+  /** For the http reconcile wait; default global fetch. */
+  fetch?: Fetch;
+  /** Deployment statuses, when the rollout is tracked as a GitHub deployment. */
+  setStatus?(state: DeploymentState, description: string): Promise<void>;
+  /** Progress lines. */
+  log(line: string): void;
+}
+
+/** One step as it happened. */
+export interface StepRecord {
+  step: number;
+  weight: number;
+  commit?: string;
+  phase?: string;
+  reason?: string;
+  analysis?: AnalysisReport;
+}
+
+/** The rollout record (the action's `record` output, the summary's source). */
+export interface RolloutRecord {
+  id: string;
+  digest: string;
+  outcome: 'promoted' | 'reverted' | 'paused';
+  reason: string;
+  steps: StepRecord[];
+  /** The reversal commit, when reverted. */
+  revertCommit?: string;
+  /** The lever the reversal used. */
+  lever?: Lever;
+  startedAt: string;
+  finishedAt: string;
+  state: RolloutState;
+}
+
+/** Runs the rollout to promotion, reversal or a pause. */
+export async function runRollout(request: RolloutRequest, deps: RolloutDeps): Promise<RolloutRecord> {
+  const { policy, desired, image } = request;
+  const context = machineContext(policy);
+  const digest = image.digest.toString();
+  const started = deps.now();
+  let state = initialRolloutState({ id: request.id, digest, at: started.getTime() });
+  const steps: StepRecord[] = [];
+  let firstCommit: string | undefined;
+  let beforeRollout: string | undefined;
+  let errorRateState: Readonly<Record<string, ErrorRateState>> | undefined;
+  let revertCommit: string | undefined;
+  let lever: Lever | undefined;
+  let failure: string | undefined;
+
+  const queue: RolloutEvent[] = [{ type: 'started', at: started.getTime() }];
+  while (queue.length > 0) {
+    const event = queue.shift()!;
+    const result = transition(state, event, context);
+    state = result.state;
+    for (const effect of result.effects) {
+      const next = await perform(effect);
+      if (next) queue.push(next);
+    }
+    if (isTerminal(state.status) || (state.status === 'paused' && queue.length === 0)) break;
+  }
+
+  const outcome =
+    state.status === 'promoted' ? 'promoted' : state.status === 'reverted' ? 'reverted' : 'paused';
+  return {
+    id: request.id,
+    digest,
+    outcome,
+    reason: failure ?? state.reason ?? describeState(state, context.steps),
+    steps,
+    ...(revertCommit ? { revertCommit } : {}),
+    ...(lever ? { lever } : {}),
+    startedAt: started.toISOString(),
+    finishedAt: deps.now().toISOString(),
+    state,
+  };
+
+  async function perform(effect: Effect): Promise<RolloutEvent | undefined> {
+    const at = () => deps.now().getTime();
+    switch (effect.type) {
+      case 'commit': {
+        const commit = await deps.writer.commit(
+          desireCommit(desired, {
+            image,
+            weight: effect.weight,
+            rollout: request.id,
+            step: `${effect.step}/${effect.of}`,
+            ...(policy.service ? { service: policy.service } : {}),
+            ...(request.evidence ? { evidence: request.evidence } : {}),
+          }),
+        );
+        if (firstCommit === undefined) {
+          firstCommit = commit.sha;
+          [beforeRollout] =
+            (await deps.writer.log(desired.branch, 2)).find((c) => c.sha === commit.sha)?.parents ?? [];
+        }
+        steps.push({ step: effect.step, weight: effect.weight, commit: commit.sha });
+        deps.log(
+          `step ${effect.step}/${effect.of}: ${effect.weight}% committed ${commit.sha.slice(0, 12)} (${commit.status})`,
+        );
+        return { type: 'committed', at: at(), sha: commit.sha };
+      }
+      case 'wait-reconcile':
+        return (await waitReconciled(effect.sha, effect))
+          ? { type: 'applied', at: at() }
+          : { type: 'timeout', at: at(), what: 'reconcile' };
+      case 'analyze': {
+        const report = await runAnalysis(
+          {
+            policy: policy.analysis,
+            target: { ...request.labels, ...(policy.service ? { service: policy.service } : {}) },
+            stepStart: deps.now(),
+            bake: policy.exposure.bake,
+            ...(errorRateState ? { errorRateState } : {}),
+          },
+          { provider: deps.provider, now: deps.now, sleep: deps.sleep },
+        );
+        errorRateState = report.errorRateState;
+        const record = steps.at(-1);
+        if (record) Object.assign(record, { phase: report.phase, reason: report.reason, analysis: report });
+        deps.log(`step ${effect.step}: ${effect.weight}% analysis ${report.phase}: ${report.reason}`);
+        return { type: 'verdict', at: at(), phase: report.phase, reason: report.reason };
+      }
+      case 'set-status':
+        await deps.setStatus?.(effect.state, effect.description);
+        return undefined;
+      case 'revert': {
+        lever = effect.lever;
+        const sha = await revert(effect.lever, effect.reason);
+        revertCommit = sha;
+        deps.log(
+          `reverted with the ${effect.lever} lever: ${sha.slice(0, 12)}; quarantined ${digest.slice(0, 19)}…`,
+        );
+        return { type: 'reverted', at: at(), sha };
+      }
+      case 'quarantine':
+        // The reversal commit carries the quarantine entry (see revert), so it is already on the branch.
+        return undefined;
+      case 'dispatch-next':
+        return undefined;
+      case 'notify':
+        deps.log(effect.message);
+        return undefined;
+      case 'fail-job':
+        failure = effect.message;
+        return undefined;
+    }
+  }
+
+  /** Waits until the reconciler has applied `sha` (policy exposure.reconcile). */
+  async function waitReconciled(sha: string, _effect: Effect): Promise<boolean> {
+    const reconcile = policy.exposure.reconcile;
+    if (reconcile.wait === 'delay') {
+      await deps.sleep(reconcile.delay.milliseconds);
+      return true;
+    }
+    const fetch = deps.fetch ?? globalThis.fetch;
+    const deadline = deps.now().getTime() + reconcile.timeout.milliseconds;
+    const weight = `canary=${state.weight}`;
+    while (deps.now().getTime() < deadline) {
+      try {
+        const response = await fetch(reconcile.url!, { method: 'GET', signal: AbortSignal.timeout(5_000) });
+        const body = await response.text();
+        if (response.ok && (body.includes(sha) || body.includes(weight))) return true;
+      } catch {
+        // Not reachable yet: keep polling until the deadline.
+      }
+      await deps.sleep(250);
+    }
+    return false;
+  }
+
+  /** Commits the reversal with `which` lever plus the quarantine entry; returns the commit. */
+  async function revert(which: Lever, reason: string): Promise<string> {
+    const entry = {
+      digest,
+      image: image.name,
+      reason,
+      rollout: request.id,
+      at: deps.now().toISOString(),
+    };
+    const trailers = {
+      'Glidepath-Rollout': request.id,
+      ...(policy.service ? { 'Glidepath-Service': policy.service } : {}),
+      'Glidepath-Digest': digest,
+      'Glidepath-Verdict': 'fail',
+      ...(firstCommit ? { 'Glidepath-Revert-Of': firstCommit } : {}),
+    };
+    let commitRequest: CommitRequest;
+    if (which === 'image') {
+      if (!beforeRollout)
+        throw new ConfigurationError('cannot revert the image: the rollout made no commit to undo');
+      const plan = await planRevert(deps.writer, {
+        branch: desired.branch,
+        scope: { rollout: request.id },
+        target: { to: beforeRollout },
+        verdict: 'fail',
+        reason,
+        image: image.name,
+        quarantineFile: desired.quarantineFile,
+        now: deps.now,
+      });
+      commitRequest = plan.request;
+    } else if (which === 'flag' && desired.flags) {
+      const flags = desired.flags;
+      commitRequest = {
+        branch: desired.branch,
+        headline: `glidepath: ${policy.service ?? 'rollout'} flag ${flags.flag} off (reversal)`,
+        body: reason,
+        trailers,
+        changes: [
+          {
+            path: flags.path,
+            intent: `flag ${flags.flag} off`,
+            render: (current) =>
+              planSetFlag(current ?? '', flags.path, {
+                flag: flags.flag,
+                off: true,
+                provider: flags.provider,
+              }).after,
+          },
+          quarantineChange(entry, desired.quarantineFile),
+        ],
+      };
+    } else {
+      // Traffic: the canary weight (and the flag split) back to 0; the image stays, serving nothing.
+      const weightZero = desireCommit(desired, {
+        image,
+        weight: 0,
+        rollout: request.id,
+        ...(policy.service ? { service: policy.service } : {}),
+      });
+      commitRequest = {
+        ...weightZero,
+        headline: `glidepath: ${policy.service ?? 'rollout'} canary weight 0 (reversal)`,
+        body: reason,
+        trailers: { ...weightZero.trailers, ...trailers, 'Glidepath-Weight': '0' },
+        // The quarantine guard refuses the digest being quarantined: this commit adds it instead.
+        changes: [
+          ...weightZero.changes.filter((change) => change.path !== desired.quarantineFile),
+          quarantineChange(entry, desired.quarantineFile),
+        ],
+      };
+    }
+    return (await deps.writer.commit(commitRequest)).sha;
+  }
+}
