@@ -18,6 +18,7 @@ import { ensureDeployment, setDeploymentStatus } from '../../src/github/deployme
 import { createOctokit } from '../../src/github/octokit.js';
 import { openDesiredStateWriter } from '../../src/gitops/index.js';
 import { runRollout, type RolloutRecord } from '../../src/rollout/executor.js';
+import { recoverRollout } from '../../src/rollout/recover.js';
 import { DIGESTS, IMAGE_REPOSITORY, seedGitops, startWorld } from '../../examples/demo/world/world.mjs';
 import { createBareRepo, gitText, type TempBareRepo } from '../support/git-remote.js';
 import { startGitHubFake, type GitHubFake } from '../support/github-fake/index.js';
@@ -139,6 +140,15 @@ async function rollout(digest: string, log: string[]): Promise<RolloutRecord> {
   }
 }
 
+async function logOf() {
+  const writer = await openDesiredStateWriter(policy.desired, {});
+  try {
+    return await writer.log('main', 50);
+  } finally {
+    await writer.close();
+  }
+}
+
 const trailer = (sha: string, key: string) =>
   gitText(['--git-dir', bare.path, 'log', '-1', `--format=%(trailers:key=${key},valueonly)`, sha]).then(
     (text) => text.trim(),
@@ -169,6 +179,13 @@ describe('glidepath rollout end to end (real git, real Prometheus, GitHub fake)'
       'in_progress',
       'success',
     ]);
+    const recovered = recoverRollout(await logOf());
+    expect(recovered).toMatchObject({
+      id: record.id,
+      status: 'promoted',
+      step: { index: 5, of: 5 },
+      weight: 100,
+    });
     const calls = Object.values(github.counts()).reduce((sum, n) => sum + n, 0);
     console.log(`GitHub API calls for a 5-step rollout: ${calls} (${JSON.stringify(github.counts())})`);
     expect(calls).toBeLessThanOrEqual(6 * 5);
@@ -189,5 +206,7 @@ describe('glidepath rollout end to end (real git, real Prometheus, GitHub fake)'
     expect(route).toMatch(/name: demo-canary[\s\S]*?weight: 0/);
     const statuses = github.deploymentStatuses(github.deployments().at(-1)!.id);
     expect(statuses.at(-1)?.state).toBe('failure');
+    // Where it stands is a reading of the GitOps history alone.
+    expect(recoverRollout(await logOf())).toMatchObject({ id: record.id, status: 'reverted', weight: 0 });
   }, 180_000);
 });

@@ -58,9 +58,12 @@ async function seedRepository(dir) {
   return bare;
 }
 
-/** The policy the demo rolls out with: fast steps, the web provider against the world's metrics. */
-function policy(bare, metricsUrl) {
-  return `# The demo's rollout policy (written by examples/demo/rollout.mjs).
+/**
+ * A rollout policy over the demo world: the seeded manifests as targets and route, the world's
+ * /status as the reconcile wait, and `analysis` (the YAML body of the analysis section).
+ */
+export function demoPolicy({ bare, metricsUrl, steps = [1, 5, 25, 50, 100], bake = '8s', analysis }) {
+  return `# A rollout policy over the demo world (examples/demo/rollout.mjs).
 service: demo
 environment: production
 desired:
@@ -70,26 +73,37 @@ desired:
     - { kind: deployment, path: apps/demo/canary.yaml, container: app }
   traffic: { router: gateway-api, path: apps/demo/route.yaml, route: demo }
 exposure:
-  steps: [1, 5, 25, 50, 100]
-  bake: 8s
+  steps: [${steps.join(', ')}]
+  bake: ${bake}
   reconcile: { wait: http, url: ${metricsUrl}/status, timeout: 20s }
 analysis:
-  provider: { kind: web, jsonPath: '{$.value}', timeout: 2s }
-  interval: 1s
-  window: 5s
-  warmup: 1s
-  metricLag: 0s
-  minSamples: 20
-  maxExtension: 8s
-  counts:
-    requests: '${metricsUrl}/count?track={{canary}}&kind=requests&window={{window}}'
-    errors: '${metricsUrl}/count?track={{canary}}&kind=errors&window={{window}}'
-  guardrails:
-    - name: error-ratio
-      query: '${metricsUrl}/ratio?track={{canary}}&window={{window}}'
-      max: 0.2                      # the catastrophe guard: 20% errors in any 5 s window
-      compare: { test: msprt }      # canary vs stable: the sequential test catches 1% -> 5%
+${analysis.trim().replace(/^/gm, '  ')}
 `;
+}
+
+/** The demo's analysis: fast looks, the web provider against the world's metrics. */
+function policy(bare, metricsUrl) {
+  return demoPolicy({
+    bare,
+    metricsUrl,
+    analysis: `
+provider: { kind: web, jsonPath: '{$.value}', timeout: 2s }
+interval: 1s
+window: 5s
+warmup: 1s
+metricLag: 0s
+minSamples: 20
+maxExtension: 8s
+counts:
+  requests: '${metricsUrl}/count?track={{canary}}&kind=requests&window={{window}}'
+  errors: '${metricsUrl}/count?track={{canary}}&kind=errors&window={{window}}'
+guardrails:
+  - name: error-ratio
+    query: '${metricsUrl}/ratio?track={{canary}}&window={{window}}'
+    max: 0.2                      # the catastrophe guard: 20% errors in any 5 s window
+    compare: { test: msprt }      # canary vs stable: the sequential test catches 1% -> 5%
+`,
+  });
 }
 
 /** Runs `glidepath rollout` for `digest`, streaming its progress; resolves with the exit status. */

@@ -1,70 +1,153 @@
-import * as core from '@actions/core';
+/**
+ * The action's inputs (action.yml), read once into typed settings (STYLE.md 2, like actions/checkout
+ * `input-helper.ts`). Nothing else reads INPUT_* or GITHUB_*: the rest of the action and the library
+ * get these settings, and the library gets the step's environment as `env` (provider secrets are
+ * named by the policy, so the library must look them up by name).
+ *
+ * Input names are the ones in action.yml; action.yml passes each through `env:` as INPUT_<NAME>
+ * with dashes written as underscores (a composite step's env must be a valid shell name). An input
+ * that does not apply to the chosen command is refused, naming the command it belongs to: a
+ * `bake:` left over from an analyze step would otherwise be silently ignored by a rollout.
+ */
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseTime } from '../cli/commands/analyze.js';
+import { Duration } from '../config/duration.js';
 import { ConfigurationError } from '../errors.js';
 
-/** The commands `action.yml` can run today (its `command` input). */
-export const ACTION_COMMANDS = ['verify'] as const;
+/** The commands `action.yml` can run (its `command` input). */
+export const ACTION_COMMANDS = ['verify', 'analyze', 'rollout'] as const;
+/**
+ * - `verify`: admit an image digest by its evidence.
+ * - `analyze`: judge live signals against the policy's guardrails once, or for a bake.
+ * - `rollout`: admit, then step exposure through the GitOps repository while the analysis passes.
+ */
 export type ActionCommand = (typeof ACTION_COMMANDS)[number];
 
-/**
- * Every action input, read once, typed (STYLE.md 2). Nothing else reads INPUT_* or GITHUB_*.
- * Input names are the ones in action.yml; action.yml passes each through `env:` as INPUT_<NAME>
- * with dashes written as underscores, so `core.getInput` finds it.
- */
+/** Environment variables that may hold a GitHub token (GLIDEPATH_TOKEN first, as the library reads them). */
+export const TOKEN_VARIABLES = ['GLIDEPATH_TOKEN', 'GITHUB_TOKEN'] as const;
+
+/** Every action input, read once, typed. Empty inputs are undefined (or the default shown). */
 export interface ActionSettings {
-  /** Which command to run. */
+  /** `command`: which command to run. */
   command: ActionCommand;
-  /** `artifact`: the image pinned by digest. */
+  /** `artifact` (verify, rollout; required there): the image pinned by digest; '' for analyze. */
   artifact: string;
-  /** `evidence`: files or directories, one per line (or separated by spaces). */
+  /** `evidence` (verify, rollout): files or directories, one per line (or separated by spaces). */
   evidence: string[];
-  /** `policy`: the policy file; empty means glidepath.yaml when present, else defaults. */
+  /** `policy`: the policy file; empty means glidepath.yaml in the workspace when present. */
   policyFile?: string;
-  /** `trusted-root`: a Sigstore trusted_root.json; empty means the embedded roots. */
+  /** `trusted-root` (verify, rollout): a Sigstore trusted_root.json; empty means the embedded roots. */
   trustedRoot?: string;
-  /** `quarantine`: the GitOps repository's quarantine list; empty means none is checked. */
+  /** `quarantine` (verify, rollout): a checked-out quarantine list; empty means none is checked. */
   quarantineFile?: string;
-  /** `report`: where to write the JSON report; defaults to a file under RUNNER_TEMP. */
+  /** `report` (verify, rollout): where to write the JSON admission report; default under RUNNER_TEMP. */
   reportPath: string;
+  /** Where the rollout record (rollout) or analysis report (analyze) is written: RUNNER_TEMP/glidepath/<command>.json. */
+  recordPath: string;
+  /** `canary-label` (analyze, rollout): the value of `{{canary}}` in queries. */
+  canaryLabel?: string;
+  /** `stable-label` (analyze, rollout): the value of `{{stable}}` in queries. */
+  stableLabel?: string;
+  /** `since` (analyze): when the step started; windows and warm-up start here. */
+  since?: Date;
+  /** `bake` (analyze): measure repeatedly for this long after `since`. */
+  bake?: Duration;
+  /** `repo` (rollout): the GitOps repository instead of the policy's desired.repo. */
+  repo?: string;
   /** GITHUB_WORKSPACE, where relative paths resolve. */
   workspace: string;
-  /** GITHUB_EVENT_NAME, to refuse evidence from forks. */
+  /** GITHUB_EVENT_NAME, to refuse evidence (and rollouts) from forks. */
   eventName?: string;
   /** The parsed GITHUB_EVENT_PATH payload, or undefined outside a workflow. */
   eventPayload?: unknown;
+  /** The step's environment, handed to the library: provider secrets, GITHUB_REPOSITORY, tokens. */
+  env: Readonly<Record<string, string | undefined>>;
+  /** The values of TOKEN_VARIABLES that are set, to mask before anything runs. */
+  tokens: string[];
 }
 
-function input(name: string, options?: core.InputOptions): string {
-  return core.getInput(name.replace(/-/g, '_'), options).trim();
-}
+/** Which commands each optional input applies to, and what to do instead elsewhere. */
+const APPLIES_TO: Readonly<Record<string, { commands: readonly ActionCommand[]; otherwise: string }>> = {
+  artifact: { commands: ['verify', 'rollout'], otherwise: 'analyze judges labels: set canary-label' },
+  evidence: { commands: ['verify', 'rollout'], otherwise: 'analyze admits nothing' },
+  'trusted-root': { commands: ['verify', 'rollout'], otherwise: 'analyze verifies no evidence' },
+  quarantine: { commands: ['verify', 'rollout'], otherwise: 'analyze admits nothing' },
+  report: {
+    commands: ['verify', 'rollout'],
+    otherwise: 'the analysis report is the record output, under RUNNER_TEMP',
+  },
+  'canary-label': { commands: ['analyze', 'rollout'], otherwise: 'verify runs no queries' },
+  'stable-label': { commands: ['analyze', 'rollout'], otherwise: 'verify runs no queries' },
+  since: {
+    commands: ['analyze'],
+    otherwise: 'a rollout starts each window when its step is applied',
+  },
+  bake: { commands: ['analyze'], otherwise: "a rollout bakes each step for the policy's exposure.bake" },
+  repo: { commands: ['rollout'], otherwise: 'only a rollout commits to the GitOps repository' },
+};
 
-/** Reads and validates the inputs; a bad value is a ConfigurationError naming the input. */
-export function readSettings(env: NodeJS.ProcessEnv = process.env): ActionSettings {
+/** Reads and validates the inputs; a bad value is a ConfigurationError naming the input and the fix. */
+export function readSettings(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): ActionSettings {
+  const input = (name: string): string =>
+    (env[`INPUT_${name.replace(/-/g, '_').toUpperCase()}`] ?? '').trim();
   const command = input('command') || 'verify';
   if (!(ACTION_COMMANDS as readonly string[]).includes(command)) {
-    throw new ConfigurationError(`input "command": "${command}" is not one of ${ACTION_COMMANDS.join(', ')}`);
+    throw new ConfigurationError(
+      `input "command": "${command}" is not a command; set it to one of ${ACTION_COMMANDS.join(', ')}`,
+    );
+  }
+  const chosen = command as ActionCommand;
+  for (const [name, { commands, otherwise }] of Object.entries(APPLIES_TO)) {
+    if (input(name) && !commands.includes(chosen)) {
+      throw new ConfigurationError(
+        `input "${name}" applies only to command ${commands.join(' and ')}, not ${chosen} (${otherwise}); remove it from the step's with:`,
+      );
+    }
   }
   const artifact = input('artifact');
-  if (!artifact) {
+  if (!artifact && chosen !== 'analyze') {
     throw new ConfigurationError(
-      'input "artifact" is required: the image pinned by digest, e.g. ghcr.io/acme/app@sha256:…',
+      `input "artifact" is required for command ${chosen}: the image pinned by digest, e.g. ghcr.io/acme/app@sha256:…`,
     );
   }
   const runnerTemp = env.RUNNER_TEMP || tmpdir();
+  const optional = (name: string) => input(name) || undefined;
+  const since = optional('since');
+  const bake = optional('bake');
   return {
-    command: command as ActionCommand,
+    command: chosen,
     artifact,
     evidence: input('evidence').split(/\s+/).filter(Boolean),
-    policyFile: input('policy') || undefined,
-    trustedRoot: input('trusted-root') || undefined,
-    quarantineFile: input('quarantine') || undefined,
+    policyFile: optional('policy'),
+    trustedRoot: optional('trusted-root'),
+    quarantineFile: optional('quarantine'),
     reportPath: input('report') || join(runnerTemp, 'glidepath', 'admission.json'),
+    recordPath: join(runnerTemp, 'glidepath', `${chosen === 'rollout' ? 'rollout' : 'analysis'}.json`),
+    canaryLabel: optional('canary-label'),
+    stableLabel: optional('stable-label'),
+    ...(since === undefined ? {} : { since: readTime(since) }),
+    ...(bake === undefined ? {} : { bake: Duration.parse(bake, 'input "bake"') }),
+    repo: optional('repo'),
     workspace: env.GITHUB_WORKSPACE || process.cwd(),
     eventName: env.GITHUB_EVENT_NAME,
     eventPayload: readEvent(env.GITHUB_EVENT_PATH),
+    env,
+    tokens: TOKEN_VARIABLES.map((name) => env[name]).filter((value): value is string => Boolean(value)),
   };
+}
+
+function readTime(text: string): Date {
+  try {
+    return parseTime(text, 'since');
+  } catch {
+    throw new ConfigurationError(
+      `input "since": "${text}" is not a time; write RFC 3339 (2026-11-22T10:00:00Z) or unix seconds (1795860000)`,
+    );
+  }
 }
 
 function readEvent(path: string | undefined): unknown {

@@ -259,13 +259,12 @@ export async function runAnalysis(
       (run) => assessMetric(run.state, run.limits, context(false)).status !== 'running',
     );
     const onlyThresholds = !periodic && scored.length === 0;
-    // Once still retries a measurement that errored (10 s apart, Argo's spacing) until it counts or
-    // consecutiveErrorLimit makes it an error: a provider hiccup must not read as "no evidence".
-    const retrying =
-      !baking &&
-      thresholds.some(
-        (run) => run.state.decided === undefined && run.state.measurements.at(-1)?.phase === 'error',
-      );
+    // A measurement that errored is retried (10 s apart, Argo's spacing) even past the deadline, until
+    // it counts or consecutiveErrorLimit makes it an error: a provider outage must end in `error`,
+    // not in a quiet "no evidence" because the bake ran out first.
+    const retrying = thresholds.some(
+      (run) => run.state.decided === undefined && run.state.measurements.at(-1)?.phase === 'error',
+    );
     if (gatingFailure || (final && !retrying) || (onlyThresholds && thresholdsSettled)) break;
 
     // The next thing due strictly after now; a loop that cannot advance time would spin.

@@ -1,5 +1,7 @@
 import { analyzeCommand } from './commands/analyze.js';
 import { rolloutCommand } from './commands/rollout.js';
+import { statusCommand } from './commands/status.js';
+import { stepCommand } from './commands/step.js';
 import { parseArgs } from 'node:util';
 import { describeError, exitCodeOf, ExitCode, GlidepathError, UsageError } from '../errors.js';
 import type { CliIo, Command, CommandGroup, OptionSpec, OptionValues } from './command.js';
@@ -16,6 +18,8 @@ export const COMMANDS: readonly (Command | CommandGroup)[] = [
   revertCommand,
   analyzeCommand,
   rolloutCommand,
+  stepCommand,
+  statusCommand,
 ];
 
 const PROGRAM = 'glidepath';

@@ -23,6 +23,7 @@ import type { CommitRequest, DesiredStateWriter } from '../gitops/types.js';
 import type { Fetch, MetricProvider } from '../metrics/providers/types.js';
 import { planSetFlag } from '../traffic/flags/set-flag.js';
 import { describeState, initialRolloutState, isTerminal, machineContext, transition } from './machine.js';
+import { recoverRollout } from './recover.js';
 import type { DeploymentState, Effect, Lever, RolloutEvent, RolloutState } from './types.js';
 
 /** What to roll out. */
@@ -36,6 +37,12 @@ export interface RolloutRequest {
   labels: { canary: string; stable: string };
   /** Digest of the admission report (`Glidepath-Evidence`). */
   evidence?: string;
+  /**
+   * Event-driven mode (`glidepath step`): stop as soon as the machine hands the next unit of work to
+   * a new run (`dispatch-next`: the next step's commit landed). The next run recovers the rollout
+   * from the branch's trailers and carries on, exactly as after a kill.
+   */
+  singleStep?: boolean;
 }
 
 /** Effects, injected. */
@@ -66,7 +73,8 @@ export interface StepRecord {
 export interface RolloutRecord {
   id: string;
   digest: string;
-  outcome: 'promoted' | 'reverted' | 'paused';
+  /** `continuing`: single-step mode handed the next step to a new run. */
+  outcome: 'promoted' | 'reverted' | 'paused' | 'continuing';
   reason: string;
   steps: StepRecord[];
   /** The reversal commit, when reverted. */
@@ -92,8 +100,46 @@ export async function runRollout(request: RolloutRequest, deps: RolloutDeps): Pr
   let revertCommit: string | undefined;
   let lever: Lever | undefined;
   let failure: string | undefined;
+  let handedOff = false;
 
+  // Rerun after a kill (or of the same event): the branch's trailers say where this rollout stands.
+  const recovered = recoverRollout(await deps.writer.log(desired.branch, 200), { rollout: request.id });
   const queue: RolloutEvent[] = [{ type: 'started', at: started.getTime() }];
+  if (recovered && recovered.status !== 'in-progress') {
+    deps.log(
+      `rollout ${request.id} already ${recovered.status} at ${recovered.head.slice(0, 12)}; nothing to do`,
+    );
+    return {
+      id: request.id,
+      digest,
+      outcome: recovered.status,
+      reason: `already ${recovered.status} (${recovered.head.slice(0, 12)}): a rerun changes nothing`,
+      steps: [],
+      ...(recovered.status === 'reverted' ? { revertCommit: recovered.head } : {}),
+      startedAt: started.toISOString(),
+      finishedAt: deps.now().toISOString(),
+      state,
+    };
+  }
+  const resumeAt = recovered?.step?.index;
+  const resumeWeight = recovered?.weight;
+  if (
+    recovered &&
+    resumeAt !== undefined &&
+    resumeWeight !== undefined &&
+    context.steps[resumeAt - 1] === resumeWeight
+  ) {
+    // Resume at the recovered step: its commit is on the branch; wait for it and bake it again.
+    const oldest = recovered.commits.at(-1)!.sha;
+    firstCommit = oldest;
+    beforeRollout = (await deps.writer.log(desired.branch, 200)).find((c) => c.sha === oldest)?.parents[0];
+    state = { ...state, status: 'applying', step: resumeAt - 1, weight: resumeWeight };
+    queue[0] = { type: 'committed', at: started.getTime(), sha: recovered.head };
+    steps.push({ step: resumeAt, weight: resumeWeight, commit: recovered.head });
+    deps.log(
+      `resuming ${request.id} at step ${resumeAt}/${context.steps.length} (${resumeWeight}%), commit ${recovered.head.slice(0, 12)}`,
+    );
+  }
   while (queue.length > 0) {
     const event = queue.shift()!;
     const result = transition(state, event, context);
@@ -102,11 +148,18 @@ export async function runRollout(request: RolloutRequest, deps: RolloutDeps): Pr
       const next = await perform(effect);
       if (next) queue.push(next);
     }
+    if (handedOff) break;
     if (isTerminal(state.status) || (state.status === 'paused' && queue.length === 0)) break;
   }
 
   const outcome =
-    state.status === 'promoted' ? 'promoted' : state.status === 'reverted' ? 'reverted' : 'paused';
+    state.status === 'promoted'
+      ? 'promoted'
+      : state.status === 'reverted'
+        ? 'reverted'
+        : handedOff
+          ? 'continuing'
+          : 'paused';
   return {
     id: request.id,
     digest,
@@ -182,6 +235,8 @@ export async function runRollout(request: RolloutRequest, deps: RolloutDeps): Pr
         // The reversal commit carries the quarantine entry (see revert), so it is already on the branch.
         return undefined;
       case 'dispatch-next':
+        // Single-step mode ends this run once the next step's commit has landed (see the loop).
+        if (request.singleStep) handedOff = true;
         return undefined;
       case 'notify':
         deps.log(effect.message);

@@ -1,18 +1,66 @@
+/**
+ * `glidepath rollout`: the whole rollout in one job (DESIGN.md "Loops" 1). `runRolloutCommand` is
+ * the library call the CLI and the action share; this file's command only reads flags into
+ * `RolloutSettings` and prints the result.
+ */
 import { createHash } from 'node:crypto';
 import type { AnalysisPolicy } from '../../config/types.js';
 import { ConfigurationError, ExitCode } from '../../errors.js';
 import { ImageRef } from '../../evidence/image-ref.js';
 import { ensureDeployment, setDeploymentStatus } from '../../github/deployments.js';
 import { createOctokit } from '../../github/octokit.js';
+import type { AdmissionReport } from '../../evidence/verify.js';
 import { admissionJson, admissionText } from '../../report/admission.js';
-import { rolloutText } from '../../report/rollout.js';
-import { runRollout, type RolloutDeps } from '../../rollout/executor.js';
-import type { CliIo, Command } from '../command.js';
+import { rolloutJson, rolloutText } from '../../report/rollout.js';
+import { runRollout, type RolloutDeps, type RolloutRecord } from '../../rollout/executor.js';
+import type { CliIo, Command, OptionSpec, OptionValues } from '../command.js';
 import { openMetricProvider } from './analyze.js';
 import { GITOPS_OPTIONS, gitopsPolicy, openWriter } from './gitops-options.js';
 import { runVerify } from './verify.js';
 
 const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
+
+/** Everything `rollout` needs, whichever face (CLI or action) collected it. */
+export interface RolloutSettings {
+  /** The image pinned by digest. */
+  artifact: string;
+  /** Evidence files and directories; empty skips admission (the rollout trusts its caller). */
+  evidence: string[];
+  /** Policy file; undefined means `glidepath.yaml` in the working directory. */
+  policyFile?: string;
+  /** The GitOps repository instead of `desired.repo`: a checkout, a git URL or owner/name. */
+  repo?: string;
+  /** `git` or `github`, instead of `desired.backend`. */
+  backend?: string;
+  /** Value for `{{canary}}` in queries; default `canary`. */
+  canaryLabel?: string;
+  /** Value for `{{stable}}` in queries; default `stable`. */
+  stableLabel?: string;
+  /** The rollout id; default the service and the digest's first 12 hex digits. */
+  id?: string;
+  /** Sigstore trusted_root.json for the admission; undefined means the embedded roots. */
+  trustedRoot?: string;
+  /** A checked-out quarantine list the admission refuses listed digests by. */
+  quarantineFile?: string;
+  /** Event-driven: do at most one step and hand the next to a new run (`glidepath step`). */
+  singleStep?: boolean;
+}
+
+/** How a rollout ended: refused at admission, or run to promotion, reversal or a pause. */
+export type RolloutResult =
+  /** The evidence did not admit the artifact; nothing was committed. */
+  | { readonly admitted: false; readonly admission: AdmissionReport }
+  /** The rollout ran; `admission` is there when evidence was checked first. */
+  | { readonly admitted: true; readonly record: RolloutRecord; readonly admission?: AdmissionReport };
+
+/** Exit status per outcome (DESIGN.md "Errors and exit codes"). */
+export const ROLLOUT_EXIT: Readonly<Record<RolloutRecord['outcome'], ExitCode>> = {
+  promoted: ExitCode.ok,
+  reverted: ExitCode.rejected,
+  paused: ExitCode.inconclusive,
+  // This run did its step and handed the next to a new run: nothing is wrong.
+  continuing: ExitCode.ok,
+};
 
 export const rolloutCommand: Command = {
   name: 'rollout',
@@ -68,70 +116,96 @@ export const rolloutCommand: Command = {
     'glidepath rollout --policy glidepath.yaml --artifact ghcr.io/acme/checkout@sha256:0123…cdef --evidence reports/',
   ],
   async run(values, io) {
-    const image = ImageRef.parse(values.artifact as string);
-    const { policy, desired, checkout } = await gitopsPolicy(values, io);
-    if (!policy.analysis) {
-      throw new ConfigurationError(
-        'has no analysis section: a rollout without analysis would advance on a timer; add analysis.provider and guardrails',
-        policy.source,
-      );
+    const result = await runRolloutCommand(settingsFrom(values), io);
+    if (!result.admitted) {
+      io.stdout(values.json ? admissionJson(result.admission) : admissionText(result.admission));
+      return ExitCode.rejected;
     }
-    const evidencePaths = (values.evidence as string[] | undefined) ?? [];
-    let evidence: string | undefined;
-    if (evidencePaths.length > 0) {
-      const report = await runVerify(
-        {
-          artifact: image.toString(),
-          evidence: evidencePaths,
-          ...(policy.source ? { policyFile: policy.source } : {}),
-        },
-        io,
-      );
-      if (!report.admitted) {
-        io.stdout(values.json ? admissionJson(report) : admissionText(report));
-        return ExitCode.rejected;
-      }
-      evidence = `sha256:${createHash('sha256').update(admissionJson(report)).digest('hex')}`;
-      io.stderr(`admitted ${image.toString()}\n`);
-    }
-    const id =
-      (values.rollout as string | undefined) ??
-      `${policy.service ?? 'rollout'}-${image.digest.hex.slice(0, 12)}`;
-    const clock = { now: io.now, sleep };
-    const writer = await openWriter(desired, io, checkout);
-    try {
-      const deps: RolloutDeps = {
-        writer,
-        provider: openMetricProvider(policy.analysis, io.env ?? {}, clock),
-        ...clock,
-        log: (line) => io.stderr(`${io.now().toISOString().slice(11, 19)} ${line}\n`),
-        ...(await deploymentStatuses(io, policy.environment, id, image.digest.toString(), evidence)),
-      };
-      const record = await runRollout(
-        {
-          policy: { ...policy, analysis: policy.analysis as AnalysisPolicy },
-          desired,
-          image,
-          id,
-          labels: {
-            canary: (values['canary-label'] as string | undefined) ?? 'canary',
-            stable: (values['stable-label'] as string | undefined) ?? 'stable',
-          },
-          ...(evidence ? { evidence } : {}),
-        },
-        deps,
-      );
-      io.stdout(values.json ? JSON.stringify(record, null, 2) + '\n' : rolloutText(record));
-      return record.outcome === 'promoted'
-        ? ExitCode.ok
-        : record.outcome === 'reverted'
-          ? ExitCode.rejected
-          : ExitCode.inconclusive;
-    } finally {
-      await writer.close();
-    }
+    io.stdout(values.json ? rolloutJson(result.record) : rolloutText(result.record));
+    return ROLLOUT_EXIT[result.record.outcome];
   },
 };
+
+/** Flags shared by `rollout` and `step` (`step` adds its own). */
+export const ROLLOUT_OPTIONS = (): OptionSpec[] => rolloutCommand.options;
+
+export function settingsFrom(values: OptionValues): RolloutSettings {
+  const text = (name: string) => values[name] as string | undefined;
+  return {
+    artifact: values.artifact as string,
+    evidence: (values.evidence as string[] | undefined) ?? [],
+    ...(text('policy') === undefined ? {} : { policyFile: text('policy') }),
+    ...(text('repo') === undefined ? {} : { repo: text('repo') }),
+    ...(text('backend') === undefined ? {} : { backend: text('backend') }),
+    ...(text('canary-label') === undefined ? {} : { canaryLabel: text('canary-label') }),
+    ...(text('stable-label') === undefined ? {} : { stableLabel: text('stable-label') }),
+    ...(text('rollout') === undefined ? {} : { id: text('rollout') }),
+  };
+}
+
+/**
+ * Admits the artifact (when evidence is given), then runs the rollout to promotion, reversal or a
+ * pause: the library call both faces share. Progress goes to `io.stderr`; nothing to `io.stdout`.
+ * Throws the usual errors (ConfigurationError for the policy or flags, TransientError when the
+ * infrastructure kept failing).
+ */
+export async function runRolloutCommand(settings: RolloutSettings, io: CliIo): Promise<RolloutResult> {
+  const image = ImageRef.parse(settings.artifact);
+  const { policy, desired, checkout } = await gitopsPolicy(
+    { policy: settings.policyFile, repo: settings.repo, backend: settings.backend },
+    io,
+  );
+  if (!policy.analysis) {
+    throw new ConfigurationError(
+      'has no analysis section: a rollout without analysis would advance on a timer; add analysis.provider and guardrails',
+      policy.source,
+    );
+  }
+  let admission: AdmissionReport | undefined;
+  let evidence: string | undefined;
+  if (settings.evidence.length > 0) {
+    admission = await runVerify(
+      {
+        artifact: image.toString(),
+        evidence: settings.evidence,
+        ...(policy.source ? { policyFile: policy.source } : {}),
+        ...(settings.trustedRoot ? { trustedRoot: settings.trustedRoot } : {}),
+        ...(settings.quarantineFile ? { quarantineFile: settings.quarantineFile } : {}),
+      },
+      io,
+    );
+    if (!admission.admitted) return { admitted: false, admission };
+    evidence = `sha256:${createHash('sha256').update(admissionJson(admission)).digest('hex')}`;
+    io.stderr(`admitted ${image.toString()}\n`);
+  }
+  const id = settings.id ?? `${policy.service ?? 'rollout'}-${image.digest.hex.slice(0, 12)}`;
+  const clock = { now: io.now, sleep };
+  const writer = await openWriter(desired, io, checkout);
+  try {
+    const deps: RolloutDeps = {
+      writer,
+      provider: openMetricProvider(policy.analysis, io.env ?? {}, clock),
+      ...clock,
+      log: (line) => io.stderr(`${io.now().toISOString().slice(11, 19)} ${line}\n`),
+      ...(await deploymentStatuses(io, policy.environment, id, image.digest.toString(), evidence)),
+    };
+    const record = await runRollout(
+      {
+        policy: { ...policy, analysis: policy.analysis as AnalysisPolicy },
+        desired,
+        image,
+        id,
+        labels: { canary: settings.canaryLabel ?? 'canary', stable: settings.stableLabel ?? 'stable' },
+        ...(evidence ? { evidence } : {}),
+        ...(settings.singleStep ? { singleStep: true } : {}),
+      },
+      deps,
+    );
+    return { admitted: true, record, ...(admission ? { admission } : {}) };
+  } finally {
+    await writer.close();
+  }
+}
 
 /** Deployment statuses when running in (or for) a GitHub repository with a token and an environment. */
 async function deploymentStatuses(

@@ -1,0 +1,113 @@
+import { readFile } from 'node:fs/promises';
+import { ConfigurationError, ExitCode } from '../../errors.js';
+import { forkOrigin } from '../../github/fork.js';
+import { createOctokit } from '../../github/octokit.js';
+import { admissionJson, admissionText } from '../../report/admission.js';
+import { rolloutJson, rolloutText } from '../../report/rollout.js';
+import type { CliIo, Command } from '../command.js';
+import { ROLLOUT_EXIT, ROLLOUT_OPTIONS, runRolloutCommand, settingsFrom } from './rollout.js';
+
+/**
+ * The event that started this run must be one a rollout may act on: a `workflow_run` from a fork,
+ * or from a branch other than the default one, is refused (its evidence is not ours to trust).
+ */
+export async function checkEvent(env: Readonly<Record<string, string | undefined>>): Promise<void> {
+  const name = env.GITHUB_EVENT_NAME;
+  if (!name || !env.GITHUB_EVENT_PATH) return;
+  let payload: Record<string, unknown>;
+  try {
+    payload = JSON.parse(await readFile(env.GITHUB_EVENT_PATH, 'utf8')) as Record<string, unknown>;
+  } catch (error) {
+    throw new ConfigurationError(
+      `cannot read the event payload: ${(error as Error).message}`,
+      env.GITHUB_EVENT_PATH,
+    );
+  }
+  const fork = forkOrigin(name, payload);
+  if (fork) {
+    throw new ConfigurationError(
+      `refusing to roll out from a ${name} event triggered by the fork ${fork}: its artifacts and evidence are not this repository's`,
+    );
+  }
+  if (name === 'workflow_run') {
+    const run = (payload.workflow_run ?? {}) as { head_branch?: unknown; conclusion?: unknown };
+    const defaultBranch = (payload.repository as { default_branch?: unknown } | undefined)?.default_branch;
+    if (typeof defaultBranch === 'string' && run.head_branch !== defaultBranch) {
+      throw new ConfigurationError(
+        `refusing to roll out from a workflow_run on branch ${String(run.head_branch)}; only ${defaultBranch} (the default branch) deploys`,
+      );
+    }
+    if (run.conclusion !== undefined && run.conclusion !== 'success') {
+      throw new ConfigurationError(
+        `refusing to roll out after a ${String(run.conclusion)} CI run; it must succeed`,
+      );
+    }
+  }
+}
+
+/** Dispatches the next run of `workflow` (works with GITHUB_TOKEN, unlike other events). */
+async function dispatchNext(io: CliIo, workflow: string, artifact: string): Promise<string> {
+  const env = io.env ?? {};
+  const token = env.GLIDEPATH_TOKEN || env.GITHUB_TOKEN;
+  const repository = env.GITHUB_REPOSITORY;
+  if (!token || !repository) {
+    throw new ConfigurationError(
+      '--dispatch needs GITHUB_REPOSITORY and GITHUB_TOKEN (or GLIDEPATH_TOKEN) in the environment',
+    );
+  }
+  const [owner, repo] = repository.split('/') as [string, string];
+  const ref = env.GITHUB_REF_NAME || 'main';
+  const octokit = createOctokit({ token, ...(env.GITHUB_API_URL ? { baseUrl: env.GITHUB_API_URL } : {}) });
+  await octokit.rest.actions.createWorkflowDispatch({
+    owner,
+    repo,
+    workflow_id: workflow,
+    ref,
+    inputs: { command: 'step', artifact },
+  });
+  return `${repository} ${workflow} on ${ref}`;
+}
+
+export const stepCommand: Command = {
+  name: 'step',
+  summary: 'event-driven rollout: bake and judge the current step, commit the next, hand off to a new run',
+  description: [
+    'One unit of the rollout per run, for workflows started by workflow_run, deployment_status or',
+    'workflow_dispatch. Where the rollout stands is read from the GitOps branch (Glidepath-* trailers):',
+    'nothing yet commits the first step; a step in progress is waited for, baked and judged, then the',
+    'next step is committed (or the canary promoted, or the smallest reversal committed) and the run',
+    'ends. With --dispatch, the next run of that workflow is dispatched (events made with GITHUB_TOKEN',
+    'start no other workflow, dispatch does). A rerun of the same event changes nothing. A workflow_run',
+    'from a fork, from a branch other than the default, or of a failed CI run is refused.',
+    '',
+    'Exit status: 0 continuing or promoted, 1 rejected or reverted, 4 paused, 2 bad usage, policy or event,',
+    '3 infrastructure retries exhausted, 70 internal error.',
+  ].join('\n'),
+  options: [
+    ...ROLLOUT_OPTIONS(),
+    {
+      name: 'dispatch',
+      type: 'string',
+      placeholder: 'WORKFLOW',
+      description: 'workflow file or id to dispatch for the next step (with inputs command=step, artifact)',
+    },
+  ],
+  examples: [
+    'glidepath step --policy glidepath.yaml --artifact ghcr.io/acme/checkout@sha256:0123…cdef --dispatch rollout.yml',
+  ],
+  async run(values, io) {
+    await checkEvent(io.env ?? {});
+    const settings = { ...settingsFrom(values), singleStep: true };
+    const result = await runRolloutCommand(settings, io);
+    if (!result.admitted) {
+      io.stdout(values.json ? admissionJson(result.admission) : admissionText(result.admission));
+      return ExitCode.rejected;
+    }
+    io.stdout(values.json ? rolloutJson(result.record) : rolloutText(result.record));
+    const workflow = values.dispatch as string | undefined;
+    if (result.record.outcome === 'continuing' && workflow) {
+      io.stderr(`dispatched the next step: ${await dispatchNext(io, workflow, settings.artifact)}\n`);
+    }
+    return ROLLOUT_EXIT[result.record.outcome];
+  },
+};
