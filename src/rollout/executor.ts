@@ -8,8 +8,9 @@
  * Reversal: the machine names the lever; `flag` commits the flag's kill switch, `traffic` the canary
  * weight 0 (and the flag split 0), `image` the targets' files restored to their bytes before the
  * rollout. Each reversal commit carries `Glidepath-Revert-Of` (the rollout's first commit) and
- * `Glidepath-Verdict`, and adds the digest to the quarantine file in the same commit, so the
- * reversal and the quarantine land together or not at all.
+ * `Glidepath-Verdict`; after a judged failure it also adds the digest to the quarantine file in the
+ * same commit, so the reversal and the quarantine land together or not at all (an abort or a
+ * timeout reverses without quarantining: they are no evidence against the digest).
  */
 import { runAnalysis, type AnalysisReport } from '../analysis/engine.js';
 import type { ErrorRateState } from '../analysis/error-rate-gate.js';
@@ -24,7 +25,7 @@ import type { Fetch, MetricProvider } from '../metrics/providers/types.js';
 import { planSetFlag } from '../traffic/flags/set-flag.js';
 import { describeState, initialRolloutState, isTerminal, machineContext, transition } from './machine.js';
 import { recoverRollout } from './recover.js';
-import type { DeploymentState, Effect, Lever, RolloutEvent, RolloutState } from './types.js';
+import type { DeploymentState, Effect, Lever, RolloutCommand, RolloutEvent, RolloutState } from './types.js';
 
 /** What to roll out. */
 export interface RolloutRequest {
@@ -43,6 +44,11 @@ export interface RolloutRequest {
    * from the branch's trailers and carries on, exactly as after a kill.
    */
   singleStep?: boolean;
+  /**
+   * A manual control for the rollout in progress (promote, promote-full, abort, retry, pause,
+   * resume): applied to the step the branch shows as live, instead of baking it again.
+   */
+  control?: RolloutCommand;
 }
 
 /** Effects, injected. */
@@ -101,6 +107,7 @@ export async function runRollout(request: RolloutRequest, deps: RolloutDeps): Pr
   let lever: Lever | undefined;
   let failure: string | undefined;
   let handedOff = false;
+  let quarantining = false;
 
   // Rerun after a kill (or of the same event): the branch's trailers say where this rollout stands.
   const recovered = recoverRollout(await deps.writer.log(desired.branch, 200), { rollout: request.id });
@@ -121,6 +128,11 @@ export async function runRollout(request: RolloutRequest, deps: RolloutDeps): Pr
       state,
     };
   }
+  if (request.control && !recovered) {
+    throw new ConfigurationError(
+      `no rollout ${request.id} on ${desired.branch} to ${request.control}; start one with glidepath rollout or step`,
+    );
+  }
   const resumeAt = recovered?.step?.index;
   const resumeWeight = recovered?.weight;
   if (
@@ -133,8 +145,32 @@ export async function runRollout(request: RolloutRequest, deps: RolloutDeps): Pr
     const oldest = recovered.commits.at(-1)!.sha;
     firstCommit = oldest;
     beforeRollout = (await deps.writer.log(desired.branch, 200)).find((c) => c.sha === oldest)?.parents[0];
-    state = { ...state, status: 'applying', step: resumeAt - 1, weight: resumeWeight };
-    queue[0] = { type: 'committed', at: started.getTime(), sha: recovered.head };
+    if (request.control) {
+      // A person decides about the live step: it counts as applied and baking, and the command moves it.
+      const at = started.getTime();
+      state = {
+        ...state,
+        status: 'baking',
+        step: resumeAt - 1,
+        weight: resumeWeight,
+        commit: recovered.head,
+        appliedAt: at,
+        stepStartedAt: at,
+        history: [
+          {
+            step: resumeAt - 1,
+            weight: resumeWeight,
+            reason: 'recovered from the branch',
+            at,
+            sha: recovered.head,
+          },
+        ],
+      };
+      queue[0] = { type: 'command', at, command: request.control };
+    } else {
+      state = { ...state, status: 'applying', step: resumeAt - 1, weight: resumeWeight };
+      queue[0] = { type: 'committed', at: started.getTime(), sha: recovered.head };
+    }
     steps.push({ step: resumeAt, weight: resumeWeight, commit: recovered.head });
     deps.log(
       `resuming ${request.id} at step ${resumeAt}/${context.steps.length} (${resumeWeight}%), commit ${recovered.head.slice(0, 12)}`,
@@ -144,6 +180,9 @@ export async function runRollout(request: RolloutRequest, deps: RolloutDeps): Pr
     const event = queue.shift()!;
     const result = transition(state, event, context);
     state = result.state;
+    // A reversal carries the quarantine entry only when the machine asks for one (a judged failure,
+    // not a person's abort or a timeout).
+    quarantining = result.effects.some((effect) => effect.type === 'quarantine');
     for (const effect of result.effects) {
       const next = await perform(effect);
       if (next) queue.push(next);
@@ -227,7 +266,8 @@ export async function runRollout(request: RolloutRequest, deps: RolloutDeps): Pr
         const sha = await revert(effect.lever, effect.reason);
         revertCommit = sha;
         deps.log(
-          `reverted with the ${effect.lever} lever: ${sha.slice(0, 12)}; quarantined ${digest.slice(0, 19)}…`,
+          `reverted with the ${effect.lever} lever: ${sha.slice(0, 12)}` +
+            (quarantining ? `; quarantined ${digest.slice(0, 19)}…` : ''),
         );
         return { type: 'reverted', at: at(), sha };
       }
@@ -283,7 +323,7 @@ export async function runRollout(request: RolloutRequest, deps: RolloutDeps): Pr
       'Glidepath-Rollout': request.id,
       ...(policy.service ? { 'Glidepath-Service': policy.service } : {}),
       'Glidepath-Digest': digest,
-      'Glidepath-Verdict': 'fail',
+      'Glidepath-Verdict': quarantining ? 'fail' : 'abort',
       ...(firstCommit ? { 'Glidepath-Revert-Of': firstCommit } : {}),
     };
     let commitRequest: CommitRequest;
@@ -298,6 +338,7 @@ export async function runRollout(request: RolloutRequest, deps: RolloutDeps): Pr
         reason,
         image: image.name,
         quarantineFile: desired.quarantineFile,
+        ...(quarantining ? {} : { skipQuarantine: true }),
         now: deps.now,
       });
       commitRequest = plan.request;
@@ -319,7 +360,7 @@ export async function runRollout(request: RolloutRequest, deps: RolloutDeps): Pr
                 provider: flags.provider,
               }).after,
           },
-          quarantineChange(entry, desired.quarantineFile),
+          ...(quarantining ? [quarantineChange(entry, desired.quarantineFile)] : []),
         ],
       };
     } else {
@@ -338,7 +379,7 @@ export async function runRollout(request: RolloutRequest, deps: RolloutDeps): Pr
         // The quarantine guard refuses the digest being quarantined: this commit adds it instead.
         changes: [
           ...weightZero.changes.filter((change) => change.path !== desired.quarantineFile),
-          quarantineChange(entry, desired.quarantineFile),
+          ...(quarantining ? [quarantineChange(entry, desired.quarantineFile)] : []),
         ],
       };
     }

@@ -19,6 +19,7 @@ import type { DesiredStateWriter } from '../../../src/gitops/types.js';
 import { TransientError } from '../../../src/errors.js';
 import type { MetricProvider } from '../../../src/metrics/providers/types.js';
 import { runRollout, type RolloutDeps, type RolloutRecord } from '../../../src/rollout/executor.js';
+import type { RolloutCommand } from '../../../src/rollout/types.js';
 import { DIGESTS, IMAGE_REPOSITORY, seedGitops } from '../../../examples/demo/world/world.mjs';
 import { createBareRepo, gitText, type TempBareRepo } from '../../support/git-remote.js';
 
@@ -64,6 +65,7 @@ async function run(
   measure: () => number | Error = () => 0.001,
   digest: string = DIGESTS.v2,
   singleStep = false,
+  control?: RolloutCommand,
 ): Promise<{ record?: RolloutRecord; effects: number }> {
   let now = Date.parse('2026-11-22T10:00:00Z');
   let effects = 0;
@@ -116,6 +118,7 @@ async function run(
         id,
         labels: { canary: 'canary', stable: 'stable' },
         singleStep,
+        ...(control ? { control } : {}),
       },
       deps,
     );
@@ -212,4 +215,29 @@ describe('event-driven: one step per run (glidepath step)', () => {
     // Run 1 commits step 1, bakes it and commits step 2; each later run bakes one step and commits the next.
     expect(outcomes).toEqual(['continuing:2', 'continuing:3', 'continuing:4', 'continuing:5', 'promoted:5']);
   }, 60_000);
+});
+
+describe('manual controls on the rollout in progress (glidepath step --control)', () => {
+  const healthy = () => 0.001;
+  it('abort: the live step is reversed through Git and the job fails', async () => {
+    await run('ctl-abort', undefined, healthy, DIGESTS.v2, true);
+    const { record } = await run('ctl-abort', undefined, healthy, DIGESTS.v2, true, 'abort');
+    expect(record?.outcome).toBe('reverted');
+    expect(await stepsOf('ctl-abort')).toEqual(['1/5', '2/5', '']);
+  }, 60_000);
+
+  it('promote-full: 100% is committed as the last step, and the next run promotes', async () => {
+    await run('ctl-full', undefined, healthy, DIGESTS.v2, true);
+    const handed = await run('ctl-full', undefined, healthy, DIGESTS.v2, true, 'promote-full');
+    expect(handed.record?.outcome).toBe('continuing');
+    const last = await run('ctl-full', undefined, healthy, DIGESTS.v2, true);
+    expect(last.record?.outcome).toBe('promoted');
+    expect(await stepsOf('ctl-full')).toEqual(['1/5', '2/5', '5/5']);
+  }, 60_000);
+
+  it('a control with no rollout in progress says so', async () => {
+    await expect(run('ctl-none', undefined, healthy, DIGESTS.v2, true, 'promote')).rejects.toThrow(
+      /no rollout ctl-none on main to promote; start one with glidepath rollout or step/,
+    );
+  });
 });

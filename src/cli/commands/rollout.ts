@@ -13,6 +13,7 @@ import type { AdmissionReport } from '../../evidence/verify.js';
 import { admissionJson, admissionText } from '../../report/admission.js';
 import { rolloutJson, rolloutText } from '../../report/rollout.js';
 import { runRollout, type RolloutDeps, type RolloutRecord } from '../../rollout/executor.js';
+import type { RolloutCommand } from '../../rollout/types.js';
 import type { CliIo, Command, OptionSpec, OptionValues } from '../command.js';
 import { openMetricProvider } from './analyze.js';
 import { GITOPS_OPTIONS, gitopsPolicy, openWriter } from './gitops-options.js';
@@ -44,6 +45,8 @@ export interface RolloutSettings {
   quarantineFile?: string;
   /** Event-driven: do at most one step and hand the next to a new run (`glidepath step`). */
   singleStep?: boolean;
+  /** A manual control for the rollout in progress. */
+  control?: RolloutCommand;
 }
 
 /** How a rollout ended: refused at admission, or run to promotion, reversal or a pause. */
@@ -198,6 +201,7 @@ export async function runRolloutCommand(settings: RolloutSettings, io: CliIo): P
         labels: { canary: settings.canaryLabel ?? 'canary', stable: settings.stableLabel ?? 'stable' },
         ...(evidence ? { evidence } : {}),
         ...(settings.singleStep ? { singleStep: true } : {}),
+        ...(settings.control ? { control: settings.control } : {}),
       },
       deps,
     );

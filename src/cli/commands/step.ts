@@ -1,11 +1,15 @@
 import { readFile } from 'node:fs/promises';
-import { ConfigurationError, ExitCode } from '../../errors.js';
+import { ConfigurationError, ExitCode, UsageError } from '../../errors.js';
+import type { RolloutCommand } from '../../rollout/types.js';
 import { forkOrigin } from '../../github/fork.js';
 import { createOctokit } from '../../github/octokit.js';
 import { admissionJson, admissionText } from '../../report/admission.js';
 import { rolloutJson, rolloutText } from '../../report/rollout.js';
 import type { CliIo, Command } from '../command.js';
 import { ROLLOUT_EXIT, ROLLOUT_OPTIONS, runRolloutCommand, settingsFrom } from './rollout.js';
+
+/** The manual controls (also the dispatch input `control`). */
+const CONTROLS: readonly RolloutCommand[] = ['promote', 'promote-full', 'abort', 'retry', 'pause', 'resume'];
 
 /**
  * The event that started this run must be one a rollout may act on: a `workflow_run` from a fork,
@@ -86,6 +90,13 @@ export const stepCommand: Command = {
   options: [
     ...ROLLOUT_OPTIONS(),
     {
+      name: 'control',
+      type: 'string',
+      placeholder: 'CMD',
+      description:
+        'a manual control for the rollout in progress: promote, promote-full, abort, retry, pause or resume',
+    },
+    {
       name: 'dispatch',
       type: 'string',
       placeholder: 'WORKFLOW',
@@ -97,7 +108,15 @@ export const stepCommand: Command = {
   ],
   async run(values, io) {
     await checkEvent(io.env ?? {});
-    const settings = { ...settingsFrom(values), singleStep: true };
+    const control = values.control as string | undefined;
+    if (control !== undefined && !(CONTROLS as readonly string[]).includes(control)) {
+      throw new UsageError(`--control must be one of ${CONTROLS.join(', ')}; got "${control}"`);
+    }
+    const settings = {
+      ...settingsFrom(values),
+      singleStep: true,
+      ...(control ? { control: control as RolloutCommand } : {}),
+    };
     const result = await runRolloutCommand(settings, io);
     if (!result.admitted) {
       io.stdout(values.json ? admissionJson(result.admission) : admissionText(result.admission));
