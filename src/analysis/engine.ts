@@ -239,7 +239,7 @@ export async function runAnalysis(
     for (const run of thresholds) {
       const due = nextMeasurementAt(run.state, run.limits, context(false));
       if (!due || due.getTime() > now.getTime()) continue;
-      const query = renderQuery(run.guard.query, { ...variables, window: promDuration(policy.window) });
+      const query = renderQuery(run.guard.query, { ...variables, window: policy.window.toString() });
       run.queries = [query];
       const judged = await measureRepeated(run, query, lagged, effects.provider);
       run.state = recordMeasurement(run.state, judged, run.limits, context(false));
@@ -365,11 +365,6 @@ function criterionOf(guard: GuardrailPolicy): string {
   ].filter(Boolean);
   const limit = guard.limits.failureLimit;
   return `${parts.join(', ')}${limit > 0 ? ` (failureLimit ${limit})` : ''}`;
-}
-
-/** A PromQL duration for `{{window}}` (`5m`, `90s`). */
-function promDuration(duration: Duration): string {
-  return duration.toString();
 }
 
 type Outcome = { kind: 'measured'; measurement: Measurement } | { kind: 'error'; reason: string };
@@ -641,7 +636,7 @@ async function kayentaVerdicts(
       const query = renderQuery(guard.query, {
         ...variables,
         canary: label,
-        window: promDuration(policy.window),
+        window: policy.window.toString(),
       });
       if (end.getTime() <= start.getTime()) return { query, values: [] as number[] };
       const stepSeconds = Math.max(compare.step.milliseconds / 1000, 1);

@@ -53,7 +53,7 @@
  * 5.6× / 5.4× fewer than the threshold judge; 16× fewer with a flapping provider, ≥ 287× at low traffic.
  */
 import { binomialUpperTail, conditionalBinomialPValue } from './exact-binomial.js';
-import type { ArmCounts, MsprtState } from './msprt.js';
+import { assertCounts, type ArmCounts, type MsprtState } from './msprt.js';
 import type { Phase } from './verdict.js';
 
 /** Tuning. Every field is optional; the defaults are the measured ones above. */
@@ -498,22 +498,6 @@ function insufficiency(
     return `the canary would expect ${expectedCanaryErrors.toFixed(2)} errors at the baseline's rate, fewer than 1`;
   }
   return undefined;
-}
-
-function assertCounts(arm: string, counts: ArmCounts): void {
-  const { requests, errors } = counts;
-  // Providers' numbers are validated where they are parsed; reaching here with these is a bug.
-  if (
-    !Number.isInteger(requests) ||
-    !Number.isInteger(errors) ||
-    requests < 0 ||
-    errors < 0 ||
-    errors > requests
-  ) {
-    throw new RangeError(
-      `${arm} counts must be integers with 0 ≤ errors ≤ requests; got ${errors} errors of ${requests} requests`,
-    );
-  }
 }
 
 function ratio(arm: ArmCounts): string {

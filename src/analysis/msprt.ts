@@ -160,7 +160,8 @@ export function msprtProportions(
   };
 }
 
-function assertCounts(arm: string, counts: ArmCounts): void {
+/** Refuses counts that are not whole numbers with 0 ≤ errors ≤ requests (a RangeError: a bug upstream). */
+export function assertCounts(arm: string, counts: ArmCounts): void {
   const { requests, errors } = counts;
   // Providers' numbers are validated where they are parsed; reaching here with these is a bug.
   if (

@@ -110,7 +110,8 @@ export async function runRollout(request: RolloutRequest, deps: RolloutDeps): Pr
   let quarantining = false;
 
   // Rerun after a kill (or of the same event): the branch's trailers say where this rollout stands.
-  const recovered = recoverRollout(await deps.writer.log(desired.branch, 200), { rollout: request.id });
+  const history = await deps.writer.log(desired.branch, 200);
+  const recovered = recoverRollout(history, { rollout: request.id });
   const queue: RolloutEvent[] = [{ type: 'started', at: started.getTime() }];
   if (recovered && recovered.status !== 'in-progress') {
     deps.log(
@@ -144,7 +145,7 @@ export async function runRollout(request: RolloutRequest, deps: RolloutDeps): Pr
     // Resume at the recovered step: its commit is on the branch; wait for it and bake it again.
     const oldest = recovered.commits.at(-1)!.sha;
     firstCommit = oldest;
-    beforeRollout = (await deps.writer.log(desired.branch, 200)).find((c) => c.sha === oldest)?.parents[0];
+    beforeRollout = history.find((c) => c.sha === oldest)?.parents[0];
     if (request.control) {
       // A person decides about the live step: it counts as applied and baking, and the command moves it.
       const at = started.getTime();
@@ -238,7 +239,7 @@ export async function runRollout(request: RolloutRequest, deps: RolloutDeps): Pr
         return { type: 'committed', at: at(), sha: commit.sha };
       }
       case 'wait-reconcile':
-        return (await waitReconciled(effect.sha, effect))
+        return (await waitReconciled(effect.sha))
           ? { type: 'applied', at: at() }
           : { type: 'timeout', at: at(), what: 'reconcile' };
       case 'analyze': {
@@ -288,7 +289,7 @@ export async function runRollout(request: RolloutRequest, deps: RolloutDeps): Pr
   }
 
   /** Waits until the reconciler has applied `sha` (policy exposure.reconcile). */
-  async function waitReconciled(sha: string, _effect: Effect): Promise<boolean> {
+  async function waitReconciled(sha: string): Promise<boolean> {
     const reconcile = policy.exposure.reconcile;
     if (reconcile.wait === 'delay') {
       await deps.sleep(reconcile.delay.milliseconds);

@@ -1,6 +1,5 @@
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { isAbsolute, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { runAnalysis, type AnalysisReport } from '../../analysis/engine.js';
 import type { Phase } from '../../analysis/verdict.js';
 import { Duration } from '../../config/duration.js';
@@ -13,6 +12,7 @@ import type { AnalysisPolicy } from '../../config/types.js';
 import { withTransientRetries } from '../../metrics/retry.js';
 import { analysisJson, analysisText } from '../../report/analysis.js';
 import type { CliIo, Command, OptionValues } from '../command.js';
+import { policyFileIn } from './verify.js';
 
 /** Exit status per verdict (the CLI contract in DESIGN.md "Errors and exit codes"). */
 export const ANALYSIS_EXIT: Readonly<Record<Phase, ExitCode>> = {
@@ -51,14 +51,7 @@ export async function runAnalyze(
   io: Pick<CliIo, 'cwd' | 'now' | 'env'>,
   effects: AnalyzeEffects = {},
 ): Promise<AnalysisReport> {
-  const implicit = resolve(io.cwd, DEFAULT_POLICY_FILE);
-  const policyFile = settings.policyFile
-    ? isAbsolute(settings.policyFile) || resolve(io.cwd) === process.cwd()
-      ? settings.policyFile
-      : resolve(io.cwd, settings.policyFile)
-    : existsSync(implicit)
-      ? implicit
-      : undefined;
+  const policyFile = policyFileIn(io.cwd, settings.policyFile);
   if (policyFile === undefined) {
     throw new UsageError(
       `no policy: pass --policy FILE, or create ${DEFAULT_POLICY_FILE} with an analysis section`,

@@ -30,13 +30,7 @@ export async function runVerify(
   io: Pick<CliIo, 'cwd' | 'now'>,
 ): Promise<AdmissionReport> {
   const artifact = ImageRef.parse(settings.artifact);
-  const implicit = from(io.cwd, DEFAULT_POLICY_FILE);
-  const policyFile = settings.policyFile
-    ? from(io.cwd, settings.policyFile)
-    : existsSync(implicit)
-      ? implicit
-      : undefined;
-  const policy = await loadPolicy(policyFile);
+  const policy = await loadPolicy(policyFileIn(io.cwd, settings.policyFile));
   const report = await verifyArtifact({
     artifact,
     evidencePaths: settings.evidence.map((path) => from(io.cwd, path)),
@@ -66,6 +60,16 @@ async function refuseQuarantined(report: AdmissionReport, file: string): Promise
     reason: `${report.digest} is quarantined (line ${entry.line}: ${entry.reason ?? 'no reason given'}); remove that line to admit it again`,
   };
   return { ...report, admitted: false, checks: [check, ...report.checks] };
+}
+
+/**
+ * The policy file to load: `explicit` when given, else `glidepath.yaml` in `cwd` when it exists,
+ * else undefined (the built-in defaults).
+ */
+export function policyFileIn(cwd: string, explicit: string | undefined): string | undefined {
+  if (explicit) return from(cwd, explicit);
+  const implicit = from(cwd, DEFAULT_POLICY_FILE);
+  return existsSync(implicit) ? implicit : undefined;
 }
 
 /**
