@@ -12,13 +12,13 @@
 //   2. Peak memory of a whole rollout process: v2 (healthy) promoted through 5 steps, the e2e
 //      policy (counts, mSPRT against stable) with short bakes; peak RSS from getrusage via
 //      bench/report-rss.mjs, against `node -e 0` and `--help` in the same run. Target ≤ 150 MB.
-//      A diagnostic reruns it with the bundle's source-map-support preload emptied (a temp copy).
+//      A diagnostic reruns it with GLIDEPATH_DEBUG=1, which turns source maps on.
 //   3. Cold start: median of 10 runs of `node dist/index.js --help` against `node -e 0`
 //      (interleaved, after one untimed run of each). Target ≤ 1.5×.
 // Without `prometheus` on PATH figure 1 is skipped (loudly) and figure 2 uses the web provider.
 // Run: npm run build && node bench/rollout.mjs   (GLIDEPATH_BIN overrides dist/index.js; ~2 min)
 import { execFile, spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -165,7 +165,7 @@ function policy(bare, world, { steps, bake, analysis }) {
 }
 
 /** Spawns `glidepath rollout` (`program`, default the bundle) for `digest`, reporting its peak RSS. */
-function spawnRollout(policyFile, digest, program = bin) {
+function spawnRollout(policyFile, digest, program = bin, extraEnv = {}) {
   const child = spawn(
     process.execPath,
     [
@@ -178,7 +178,7 @@ function spawnRollout(policyFile, digest, program = bin) {
       '--artifact',
       `${IMAGE_REPOSITORY}@sha256:${digest}`,
     ],
-    { stdio: ['ignore', 'pipe', 'pipe'], env: childEnv },
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...childEnv, ...extraEnv } },
   );
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
@@ -250,7 +250,9 @@ guardrails:
       }
     })();
     const watchGit = (async () => {
-      while (revertAt === undefined && !exited) {
+      // One more look after the process exits: the revert may land between two polls and the exit.
+      for (let last = false; revertAt === undefined && !last;) {
+        last = exited;
         const { stdout } = await execFileAsync('git', [
           '--git-dir',
           bare,
@@ -260,7 +262,7 @@ guardrails:
           'main',
         ]);
         if (stdout.includes('Glidepath-Revert-Of')) revertAt = Date.now();
-        else await delay(50);
+        else if (!last) await delay(50);
       }
     })();
     const [{ code, output, rssKb }] = await Promise.all([result, watchPrometheus, watchGit]);
@@ -281,7 +283,7 @@ guardrails:
 }
 
 /** Figure 2: a healthy v2 promoted through 5 steps; the process's peak RSS and outcome. */
-async function healthyRollout(usePrometheus, name = 'healthy', program = bin) {
+async function healthyRollout(usePrometheus, name = 'healthy', program = bin, extraEnv = {}) {
   return withWorld(name, usePrometheus, async ({ into, bare, world, prometheus }) => {
     const provider = usePrometheus
       ? `provider: { kind: prometheus, address: ${prometheus.address}, timeout: 5s }
@@ -318,7 +320,7 @@ maxExtension: 12s`,
       }),
     );
     const t0 = Date.now();
-    const result = await spawnRollout(policyFile, DIGESTS.v2, program).done;
+    const result = await spawnRollout(policyFile, DIGESTS.v2, program, extraEnv).done;
     const commits = git(['--git-dir', bare, 'log', '--format=%s', 'main']).trim().split('\n').length - 1;
     return { ...result, ms: Date.now() - t0, commits };
   });
@@ -393,19 +395,12 @@ try {
   console.log(
     `  glidepath rollout (5 steps):  peak RSS ${rssMb.toFixed(1)} MB (${(healthy.rssKb / empty.rssKb).toFixed(2)}x node -e 0)`,
   );
-  // Diagnostic: ncc's bundle preloads source-map-support, which parses index.js.map (6 MB) the
-  // first time any stack trace is formatted. The same bundle with an empty preload shows its share.
-  const register = join(dirname(bin), 'sourcemap-register.cjs');
-  if (statSync(register, { throwIfNoEntry: false })) {
-    const copy = join(dir, 'no-source-maps');
-    mkdirSync(copy);
-    for (const file of ['index.js', 'package.json']) copyFileSync(join(dirname(bin), file), join(copy, file));
-    writeFileSync(join(copy, 'sourcemap-register.cjs'), '');
-    const bare = await healthyRollout(hasPrometheus, 'healthy-no-maps', join(copy, 'index.js'));
-    console.log(
-      `  diagnostic, same bundle without its source-map-support preload: peak RSS ${((bare.rssKb * 1024) / MB).toFixed(1)} MB (exit ${bare.code})`,
-    );
-  }
+  // Diagnostic: the bundle loads no source maps unless GLIDEPATH_DEBUG is set (then Node maps
+  // every command chunk through dist/*.map); the same rollout with it set shows what maps cost.
+  const debug = await healthyRollout(hasPrometheus, 'healthy-source-maps', bin, { GLIDEPATH_DEBUG: '1' });
+  console.log(
+    `  diagnostic, GLIDEPATH_DEBUG=1 (source maps on): peak RSS ${((debug.rssKb * 1024) / MB).toFixed(1)} MB (exit ${debug.code})`,
+  );
   results.push(
     `rollout peak memory   ${rssMb.toFixed(1)} MB (target ≤ ${MEMORY_TARGET_MB} MB)  ${verdict(Number.isFinite(rssMb) && rssMb <= MEMORY_TARGET_MB)}${healthy.code === 0 ? '' : ` (the rollout exited ${healthy.code})`}`,
   );

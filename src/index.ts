@@ -3,10 +3,6 @@
  * The one program with two faces: `glidepath <command>` on a terminal, or the composite action's
  * step (no arguments, inputs in INPUT_* variables). Both return the same exit statuses.
  */
-// First: lets the bundle resolve what kubernetes-models loads at run time (see the module).
-import './manifests/bundled-require.js';
-import { runAction } from './action/run.js';
-import { runCli } from './cli/main.js';
 import { VERSION } from './version.js';
 
 const MIN_NODE = [20, 17];
@@ -18,11 +14,22 @@ if (major < MIN_NODE[0]! || (major === MIN_NODE[0] && minor < MIN_NODE[1]!)) {
   process.exit(2);
 }
 
+// Stack traces of internal errors point into the sources, not the bundle, when debugging: the
+// bundle's modules load after this line (each command's module only when it runs), so Node maps
+// them through dist/*.map. Off by default: parsing the maps costs ~50 MB.
+if (process.env.GLIDEPATH_DEBUG) process.setSourceMapsEnabled(true);
+
+// Lets the bundle resolve what kubernetes-models loads at run time (see the module); it must run
+// before any command module is imported.
+await import('./manifests/bundled-require.js');
+
 const args = process.argv.slice(2);
 const actionFace = args.length === 0 && process.env.INPUT_COMMAND !== undefined;
 const status = actionFace
-  ? await runAction()
-  : await runCli(
+  ? await (await import('./action/run.js')).runAction()
+  : await (
+      await import('./cli/main.js')
+    ).runCli(
       args,
       {
         stdout: (text) => process.stdout.write(text),

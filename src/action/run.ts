@@ -25,6 +25,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { ANALYSIS_EXIT, runAnalyze } from '../cli/commands/analyze.js';
 import { ROLLOUT_EXIT, runRolloutCommand } from '../cli/commands/rollout.js';
+import { checkEvent, dispatchNext } from '../cli/commands/step.js';
 import { runVerify } from '../cli/commands/verify.js';
 import type { CliIo } from '../cli/command.js';
 import { PolicyError } from '../config/load-policy.js';
@@ -45,6 +46,7 @@ const HANDLERS: Readonly<Record<ActionCommand, Handler>> = {
   verify: verifyInAction,
   analyze: analyzeInAction,
   rollout: rolloutInAction,
+  step: rolloutInAction,
 };
 
 /**
@@ -132,7 +134,11 @@ async function analyzeInAction(settings: ActionSettings, now: () => Date): Promi
   return ANALYSIS_EXIT[report.phase];
 }
 
+/** `rollout` (the whole loop) and `step` (one unit of it, or a control, then the next run dispatched). */
 async function rolloutInAction(settings: ActionSettings, now: () => Date): Promise<number> {
+  const step = settings.command === 'step';
+  // The event guard of `glidepath step`: no fork, no other branch, no failed CI run.
+  if (step) await checkEvent(settings.env);
   // A fork's workflow could bring its own evidence and its own artifact: never roll out from one.
   const fork = forkOrigin(settings.eventName, settings.eventPayload);
   const result = fork
@@ -147,6 +153,8 @@ async function rolloutInAction(settings: ActionSettings, now: () => Date): Promi
           ...(settings.stableLabel ? { stableLabel: settings.stableLabel } : {}),
           ...(settings.trustedRoot ? { trustedRoot: settings.trustedRoot } : {}),
           ...(settings.quarantineFile ? { quarantineFile: settings.quarantineFile } : {}),
+          ...(step ? { singleStep: true } : {}),
+          ...(settings.control ? { control: settings.control } : {}),
         },
         libraryIo(settings, now),
       );
@@ -177,6 +185,11 @@ async function rolloutInAction(settings: ActionSettings, now: () => Date): Promi
       core.setFailed(`held: ${record.reason}; exposure stays where it is until a person decides`);
       break;
     case 'continuing':
+      if (settings.dispatch) {
+        core.info(
+          `dispatched the next step: ${await dispatchNext(settings, settings.dispatch, settings.artifact)}`,
+        );
+      }
       break;
   }
   return ROLLOUT_EXIT[record.outcome];

@@ -15,13 +15,15 @@ import { join } from 'node:path';
 import { parseTime } from '../cli/commands/analyze.js';
 import { Duration } from '../config/duration.js';
 import { ConfigurationError } from '../errors.js';
+import { ROLLOUT_COMMANDS, type RolloutCommand } from '../rollout/types.js';
 
 /** The commands `action.yml` can run (its `command` input). */
-export const ACTION_COMMANDS = ['verify', 'analyze', 'rollout'] as const;
+export const ACTION_COMMANDS = ['verify', 'analyze', 'rollout', 'step'] as const;
 /**
  * - `verify`: admit an image digest by its evidence.
  * - `analyze`: judge live signals against the policy's guardrails once, or for a bake.
  * - `rollout`: admit, then step exposure through the GitOps repository while the analysis passes.
+ * - `step`: one unit of an event-driven rollout (or a manual `control`), then hand off to the next run.
  */
 export type ActionCommand = (typeof ACTION_COMMANDS)[number];
 
@@ -54,8 +56,12 @@ export interface ActionSettings {
   since?: Date;
   /** `bake` (analyze): measure repeatedly for this long after `since`. */
   bake?: Duration;
-  /** `repo` (rollout): the GitOps repository instead of the policy's desired.repo. */
+  /** `repo` (rollout, step): the GitOps repository instead of the policy's desired.repo. */
   repo?: string;
+  /** `control` (step): a manual control for the rollout in progress instead of baking its step. */
+  control?: RolloutCommand;
+  /** `dispatch` (step): the workflow to dispatch for the next step. */
+  dispatch?: string;
   /** GITHUB_WORKSPACE, where relative paths resolve. */
   workspace: string;
   /** GITHUB_EVENT_NAME, to refuse evidence (and rollouts) from forks. */
@@ -70,22 +76,27 @@ export interface ActionSettings {
 
 /** Which commands each optional input applies to, and what to do instead elsewhere. */
 const APPLIES_TO: Readonly<Record<string, { commands: readonly ActionCommand[]; otherwise: string }>> = {
-  artifact: { commands: ['verify', 'rollout'], otherwise: 'analyze judges labels: set canary-label' },
-  evidence: { commands: ['verify', 'rollout'], otherwise: 'analyze admits nothing' },
-  'trusted-root': { commands: ['verify', 'rollout'], otherwise: 'analyze verifies no evidence' },
-  quarantine: { commands: ['verify', 'rollout'], otherwise: 'analyze admits nothing' },
+  artifact: { commands: ['verify', 'rollout', 'step'], otherwise: 'analyze judges labels: set canary-label' },
+  evidence: { commands: ['verify', 'rollout', 'step'], otherwise: 'analyze admits nothing' },
+  'trusted-root': { commands: ['verify', 'rollout', 'step'], otherwise: 'analyze verifies no evidence' },
+  quarantine: { commands: ['verify', 'rollout', 'step'], otherwise: 'analyze admits nothing' },
   report: {
-    commands: ['verify', 'rollout'],
+    commands: ['verify', 'rollout', 'step'],
     otherwise: 'the analysis report is the record output, under RUNNER_TEMP',
   },
-  'canary-label': { commands: ['analyze', 'rollout'], otherwise: 'verify runs no queries' },
-  'stable-label': { commands: ['analyze', 'rollout'], otherwise: 'verify runs no queries' },
+  'canary-label': { commands: ['analyze', 'rollout', 'step'], otherwise: 'verify runs no queries' },
+  'stable-label': { commands: ['analyze', 'rollout', 'step'], otherwise: 'verify runs no queries' },
   since: {
     commands: ['analyze'],
     otherwise: 'a rollout starts each window when its step is applied',
   },
   bake: { commands: ['analyze'], otherwise: "a rollout bakes each step for the policy's exposure.bake" },
-  repo: { commands: ['rollout'], otherwise: 'only a rollout commits to the GitOps repository' },
+  repo: { commands: ['rollout', 'step'], otherwise: 'only a rollout commits to the GitOps repository' },
+  control: {
+    commands: ['step'],
+    otherwise: 'controls act on an event-driven rollout in progress: use command step',
+  },
+  dispatch: { commands: ['step'], otherwise: 'only step hands the next unit of work to a new run' },
 };
 
 /** Reads and validates the inputs; a bad value is a ConfigurationError naming the input and the fix. */
@@ -104,7 +115,7 @@ export function readSettings(
   for (const [name, { commands, otherwise }] of Object.entries(APPLIES_TO)) {
     if (input(name) && !commands.includes(chosen)) {
       throw new ConfigurationError(
-        `input "${name}" applies only to command ${commands.join(' and ')}, not ${chosen} (${otherwise}); remove it from the step's with:`,
+        `input "${name}" applies only to ${commands.length > 1 ? 'commands' : 'command'} ${new Intl.ListFormat('en').format(commands)}, not ${chosen} (${otherwise}); remove it from the step's with:`,
       );
     }
   }
@@ -118,6 +129,12 @@ export function readSettings(
   const optional = (name: string) => input(name) || undefined;
   const since = optional('since');
   const bake = optional('bake');
+  const control = optional('control');
+  if (control !== undefined && !(ROLLOUT_COMMANDS as readonly string[]).includes(control)) {
+    throw new ConfigurationError(
+      `input "control": "${control}" is not a control; set it to one of ${ROLLOUT_COMMANDS.join(', ')}`,
+    );
+  }
   return {
     command: chosen,
     artifact,
@@ -126,12 +143,14 @@ export function readSettings(
     trustedRoot: optional('trusted-root'),
     quarantineFile: optional('quarantine'),
     reportPath: input('report') || join(runnerTemp, 'glidepath', 'admission.json'),
-    recordPath: join(runnerTemp, 'glidepath', `${chosen === 'rollout' ? 'rollout' : 'analysis'}.json`),
+    recordPath: join(runnerTemp, 'glidepath', `${chosen === 'analyze' ? 'analysis' : 'rollout'}.json`),
     canaryLabel: optional('canary-label'),
     stableLabel: optional('stable-label'),
     ...(since === undefined ? {} : { since: readTime(since) }),
     ...(bake === undefined ? {} : { bake: Duration.parse(bake, 'input "bake"') }),
     repo: optional('repo'),
+    ...(control === undefined ? {} : { control: control as RolloutCommand }),
+    dispatch: optional('dispatch'),
     workspace: env.GITHUB_WORKSPACE || process.cwd(),
     eventName: env.GITHUB_EVENT_NAME,
     eventPayload: readEvent(env.GITHUB_EVENT_PATH),

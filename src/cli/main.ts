@@ -1,26 +1,9 @@
-import { analyzeCommand } from './commands/analyze.js';
-import { rolloutCommand } from './commands/rollout.js';
-import { statusCommand } from './commands/status.js';
-import { stepCommand } from './commands/step.js';
 import { parseArgs } from 'node:util';
 import { describeError, exitCodeOf, ExitCode, GlidepathError, UsageError } from '../errors.js';
 import type { CliIo, Command, CommandGroup, OptionSpec, OptionValues } from './command.js';
-import { editGroup } from './commands/edit.js';
-import { desireCommand } from './commands/desire.js';
-import { revertCommand } from './commands/revert.js';
-import { verifyCommand } from './commands/verify.js';
+import { COMMANDS, type CommandEntry } from './commands/index.js';
 
-/** Every command the CLI offers. Adding one is one import and one entry here. */
-export const COMMANDS: readonly (Command | CommandGroup)[] = [
-  verifyCommand,
-  editGroup,
-  desireCommand,
-  revertCommand,
-  analyzeCommand,
-  rolloutCommand,
-  stepCommand,
-  statusCommand,
-];
+export { COMMANDS };
 
 const PROGRAM = 'glidepath';
 
@@ -41,11 +24,11 @@ export async function runCli(argv: readonly string[], io: CliIo, version: string
       return ExitCode.ok;
     }
     if (name === 'help') {
-      const target = rest[0] === undefined ? undefined : findCommand(rest[0]);
+      const target = rest[0] === undefined ? undefined : await findCommand(rest[0]).load();
       io.stdout(target ? helpFor(target, rest[1]) : mainHelp());
       return ExitCode.ok;
     }
-    const found = findCommand(name);
+    const found = await findCommand(name).load();
     const [command, args] =
       'subcommands' in found ? [findSubcommand(found, rest[0]), rest.slice(1)] : [found, rest];
     if (args.includes('--help') || args.includes('-h') || !command) {
@@ -55,9 +38,7 @@ export async function runCli(argv: readonly string[], io: CliIo, version: string
     return await command.run(parseOptions(command, args), io);
   } catch (error) {
     const code = exitCodeOf(error);
-    const group = COMMANDS.find((command) => command.name === name && 'subcommands' in command) as
-      CommandGroup | undefined;
-    const sub = group?.subcommands.some((command) => command.name === rest[0]) ? ` ${rest[0]}` : '';
+    const sub = await subcommandNamed(name, rest[0]);
     const hint =
       error instanceof UsageError ? `\nRun '${PROGRAM} ${name ?? ''}${sub} --help' for usage.` : '';
     const prefix = error instanceof GlidepathError && error.located ? '' : `${PROGRAM}: `;
@@ -69,12 +50,22 @@ export async function runCli(argv: readonly string[], io: CliIo, version: string
   }
 }
 
-function findCommand(name: string): Command | CommandGroup {
+function findCommand(name: string): CommandEntry {
   const command = COMMANDS.find((candidate) => candidate.name === name);
   if (!command) {
     throw new UsageError(`unknown command "${name}"; commands: ${COMMANDS.map((c) => c.name).join(', ')}`);
   }
   return command;
+}
+
+/** ` sub` when `name` is a group (already loaded) and `sub` one of its commands, for usage hints. */
+async function subcommandNamed(name: string | undefined, sub: string | undefined): Promise<string> {
+  const entry = COMMANDS.find((command) => command.name === name);
+  if (!entry || sub === undefined) return '';
+  const found = await entry.load().catch(() => undefined);
+  return found && 'subcommands' in found && found.subcommands.some((command) => command.name === sub)
+    ? ` ${sub}`
+    : '';
 }
 
 /** The subcommand `name` of `group`; undefined (show the group's help) when none or `--help` is given. */

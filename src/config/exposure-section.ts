@@ -1,9 +1,12 @@
 /**
  * The `exposure:` and `rollback:` sections: steps (explicit or by risk tier), bake, limits, the
  * reconcile wait, and the reversal order. Both are always present (the schema defaults them), so a
- * policy with neither rolls out 1 → 5 → 25 → 50 → 100 with 10-minute bakes.
+ * policy with neither rolls out 1 → 5 → 25 → 50 → 100 with 10-minute bakes. A blue-green rollout and
+ * a mirror step are a leading step at weight 0 (the canary serves no user there).
  */
 import { Duration } from './duration.js';
+import type { HandoffSpec } from '../rollout/controller-phase.js';
+import type { ReconcileSpec } from '../rollout/reconcile/types.js';
 import type { ExposurePolicy, RiskTier, RollbackPolicy } from './types.js';
 
 type Path = readonly (string | number)[];
@@ -18,11 +21,33 @@ export interface ExposureProblem {
 /** The section after schema validation with defaults applied (durations still text). */
 export interface ExposureInput {
   tier: RiskTier;
+  strategy: ExposurePolicy['strategy'];
   steps?: number[];
+  mirror?: number;
+  adaptive: boolean;
+  handoff?: {
+    controller: HandoffSpec['controller'];
+    name: string;
+    namespace: string;
+    interval: string;
+    timeout: string;
+  };
   bake: string;
   maxDuration: string;
   onInconclusive: ExposurePolicy['onInconclusive'];
-  reconcile?: { wait: 'delay' | 'http'; delay: string; url?: string; timeout: string };
+  reconcile?: {
+    wait: ReconcileSpec['wait'];
+    delay: string;
+    timeout: string;
+    interval?: string;
+    url?: string;
+    environment?: string;
+    server?: string;
+    application?: string;
+    appNamespace?: string;
+    project?: string;
+    tokenEnv?: string;
+  };
 }
 
 /** Steps per risk tier: the more risk, the smaller the first exposures and the more of them. */
@@ -54,32 +79,122 @@ export function checkExposure(input: ExposureInput): ExposureProblem[] {
       });
     }
   }
-  if (input.reconcile?.wait === 'http' && input.reconcile.url === undefined) {
-    problems.push({
-      path: ['exposure', 'reconcile'],
-      at: 'value',
-      message: 'wait http needs url, the status endpoint that names the applied commit or weight',
-    });
+  if (input.strategy === 'blueGreen') {
+    for (const key of ['steps', 'mirror'] as const) {
+      if (input[key] !== undefined) {
+        problems.push({
+          path: ['exposure', key],
+          at: 'key',
+          message: `does not apply to strategy blueGreen (preview at 0%, then switch to 100%); remove it, or use strategy canary`,
+        });
+      }
+    }
+  }
+  if (input.handoff) {
+    const stepping = { steps: input.steps, mirror: input.mirror, adaptive: input.adaptive || undefined };
+    for (const [key, value] of Object.entries(stepping)) {
+      if (value !== undefined) {
+        problems.push({
+          path: ['exposure', key],
+          at: 'key',
+          message: `does not apply with exposure.handoff (${input.handoff.controller} steps the traffic); remove it, or remove handoff`,
+        });
+      }
+    }
+    if (input.strategy !== 'canary') {
+      problems.push({
+        path: ['exposure', 'strategy'],
+        at: 'key',
+        message: `does not apply with exposure.handoff (${input.handoff.controller} steps the traffic); remove it, or remove handoff`,
+      });
+    }
+  }
+  const reconcile = input.reconcile;
+  const needs: Partial<Record<ReconcileSpec['wait'], Record<string, string>>> = {
+    http: { url: 'the status endpoint that names the applied commit or weight' },
+    argocd: {
+      server: "Argo CD's base URL",
+      application: 'the Application that syncs this repository',
+      tokenEnv: 'the environment variable holding an Argo CD API token',
+    },
+  };
+  for (const [key, what] of Object.entries((reconcile && needs[reconcile.wait]) ?? {})) {
+    if (reconcile?.[key as keyof typeof reconcile] === undefined) {
+      problems.push({
+        path: ['exposure', 'reconcile'],
+        at: 'value',
+        message: `wait ${reconcile?.wait} needs ${key}, ${what}`,
+      });
+    }
   }
   return problems;
 }
 
 /** The typed section. */
 export function buildExposure(input: ExposureInput): ExposurePolicy {
-  const reconcile = input.reconcile ?? { wait: 'delay', delay: '30s', timeout: '15m' };
+  const weights = input.steps ?? [...TIER_STEPS[input.tier]];
   return {
     tier: input.tier,
-    steps: input.steps ?? [...TIER_STEPS[input.tier]],
+    strategy: input.strategy,
+    // The preview (blueGreen) and the mirror step are a leading step at weight 0.
+    steps: input.strategy === 'blueGreen' ? [0, 100] : input.mirror !== undefined ? [0, ...weights] : weights,
+    ...(input.mirror === undefined ? {} : { mirror: input.mirror }),
+    adaptive: input.adaptive,
+    ...(input.handoff
+      ? {
+          handoff: {
+            ...input.handoff,
+            interval: Duration.parse(input.handoff.interval, 'exposure.handoff.interval'),
+            timeout: Duration.parse(input.handoff.timeout, 'exposure.handoff.timeout'),
+          },
+        }
+      : {}),
     bake: Duration.parse(input.bake, 'exposure.bake'),
     maxDuration: Duration.parse(input.maxDuration, 'exposure.maxDuration'),
     onInconclusive: input.onInconclusive,
-    reconcile: {
-      wait: reconcile.wait,
-      delay: Duration.parse(reconcile.delay, 'exposure.reconcile.delay'),
-      ...(reconcile.url ? { url: reconcile.url } : {}),
-      timeout: Duration.parse(reconcile.timeout, 'exposure.reconcile.timeout'),
-    },
+    reconcile: buildReconcile(input.reconcile ?? { wait: 'delay', delay: '30s', timeout: '15m' }),
   };
+}
+
+/** Default look intervals per wait: GitHub's API is spared more than a status page. */
+const RECONCILE_INTERVAL: Readonly<Record<ReconcileSpec['wait'], string>> = {
+  delay: '1s',
+  http: '5s',
+  'deployment-status': '10s',
+  argocd: '10s',
+};
+
+/** The typed reconcile wait (checkExposure has made sure each wait has what it needs). */
+function buildReconcile(input: NonNullable<ExposureInput['reconcile']>): ReconcileSpec {
+  const timeout = Duration.parse(input.timeout, 'exposure.reconcile.timeout');
+  const interval = Duration.parse(
+    input.interval ?? RECONCILE_INTERVAL[input.wait],
+    'exposure.reconcile.interval',
+  );
+  switch (input.wait) {
+    case 'delay':
+      return { wait: 'delay', delay: Duration.parse(input.delay, 'exposure.reconcile.delay'), timeout };
+    case 'http':
+      return { wait: 'http', url: input.url!, timeout, interval };
+    case 'deployment-status':
+      return {
+        wait: 'deployment-status',
+        ...(input.environment ? { environment: input.environment } : {}),
+        timeout,
+        interval,
+      };
+    case 'argocd':
+      return {
+        wait: 'argocd',
+        server: input.server!,
+        application: input.application!,
+        ...(input.appNamespace ? { appNamespace: input.appNamespace } : {}),
+        ...(input.project ? { project: input.project } : {}),
+        tokenEnv: input.tokenEnv!,
+        timeout,
+        interval,
+      };
+  }
 }
 
 /** The typed rollback section. */

@@ -1,5 +1,7 @@
 import type { EvidenceKind, FailOn } from '../evidence/types.js';
 import type { KindName } from '../manifests/kinds/types.js';
+import type { HandoffSpec } from '../rollout/controller-phase.js';
+import type { ReconcileSpec } from '../rollout/reconcile/types.js';
 import type { Duration } from './duration.js';
 
 /**
@@ -30,8 +32,22 @@ export type RiskTier = 'low' | 'standard' | 'high';
 /** `exposure:` — the steps and how each is baked. */
 export interface ExposurePolicy {
   tier: RiskTier;
-  /** Canary percentages, increasing, ending at 100 (from the tier unless written). */
+  /**
+   * `canary` steps the weight; `blueGreen` previews the new version at weight 0 (pre-promotion
+   * analysis), then switches all traffic at once (post-promotion analysis). Default `canary`.
+   */
+  strategy: 'canary' | 'blueGreen';
+  /**
+   * Canary percentages, increasing, ending at 100 (from the tier unless written). A leading 0 is the
+   * preview (blueGreen) or the mirror step (`mirror`): the canary serves no user there.
+   */
   steps: number[];
+  /** A first step mirroring this percent of stable's traffic to the canary (weight 0). */
+  mirror?: number;
+  /** A strong pass may skip a step, a weak one extends the bake once. Default false. */
+  adaptive: boolean;
+  /** Hand-off mode: an in-cluster controller steps the traffic; Glidepath watches and reverts. */
+  handoff?: HandoffSpec;
   /** Per-step bake. Default 10m. */
   bake: Duration;
   /** Whole-rollout limit. Default 4h. */
@@ -39,7 +55,7 @@ export interface ExposurePolicy {
   /** What an inconclusive analysis does. Default `pause`. */
   onInconclusive: 'pause' | 'extend' | 'fail';
   /** How a commit is known to be live. Default a 30s delay. */
-  reconcile: { wait: 'delay' | 'http'; delay: Duration; url?: string; timeout: Duration };
+  reconcile: ReconcileSpec;
 }
 
 /** `rollback:` — the reversal levers in order. */

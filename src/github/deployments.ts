@@ -9,6 +9,7 @@
  * run; a deployment created with GITHUB_TOKEN starts no workflow (deployment_status events from it
  * do not trigger `on: deployment_status`), so the event-driven loop chains with dispatch instead.
  */
+import { ConfigurationError, TransientError } from '../errors.js';
 import type { GlidepathOctokit } from './octokit.js';
 
 /** What the payload carries, and how a rerun recognises its own deployment. */
@@ -48,25 +49,45 @@ export function statusDescription(text: string): string {
  * most one create.
  */
 export async function ensureDeployment(octokit: GlidepathOctokit, target: DeploymentTarget): Promise<number> {
+  return (await findOrCreateDeployment(octokit, target)).id;
+}
+
+/** A rollout's deployment and who created it (the token's own login, as GitHub records it). */
+export interface DeploymentRecord {
+  id: number;
+  /** `creator.login`: statuses by this login are Glidepath's own (the deployment-status wait skips them). */
+  creator?: string;
+}
+
+/** As {@link ensureDeployment}, with the deployment's creator. */
+export async function findOrCreateDeployment(
+  octokit: GlidepathOctokit,
+  target: DeploymentTarget,
+): Promise<DeploymentRecord> {
   const { owner, repo, environment, ref, payload } = target;
-  const existing = await octokit.rest.repos.listDeployments({ owner, repo, environment, per_page: 100 });
+  const existing = await deploymentCall('list deployments', target, () =>
+    octokit.rest.repos.listDeployments({ owner, repo, environment, per_page: 100 }),
+  );
   const mine = existing.data.find((deployment) => payloadOf(deployment.payload)?.rollout === payload.rollout);
-  if (mine) return Number(mine.id);
-  const created = await octokit.rest.repos.createDeployment({
-    owner,
-    repo,
-    ref,
-    environment,
-    auto_merge: false,
-    required_contexts: [],
-    payload: { ...payload },
-    description: statusDescription(target.description ?? `Glidepath rollout ${payload.rollout}`),
-    production_environment: /^prod/i.test(environment),
-  });
+  if (mine) return { id: Number(mine.id), ...(mine.creator?.login ? { creator: mine.creator.login } : {}) };
+  const created = await deploymentCall('create a deployment', target, () =>
+    octokit.rest.repos.createDeployment({
+      owner,
+      repo,
+      ref,
+      environment,
+      auto_merge: false,
+      required_contexts: [],
+      payload: { ...payload },
+      description: statusDescription(target.description ?? `Glidepath rollout ${payload.rollout}`),
+      production_environment: /^prod/i.test(environment),
+    }),
+  );
   if (created.status !== 201 || !('id' in created.data)) {
     throw new Error(`GitHub did not create the deployment (HTTP ${created.status})`);
   }
-  return Number(created.data.id);
+  const creator = created.data.creator?.login;
+  return { id: Number(created.data.id), ...(creator ? { creator } : {}) };
 }
 
 /** Sets a status on the deployment; the description is cut to 140 characters. */
@@ -76,15 +97,49 @@ export async function setDeploymentStatus(
   state: DeploymentState,
   details: { description: string; logUrl?: string; environmentUrl?: string },
 ): Promise<void> {
-  await octokit.rest.repos.createDeploymentStatus({
-    owner: where.owner,
-    repo: where.repo,
-    deployment_id: where.deploymentId,
-    state,
-    description: statusDescription(details.description),
-    ...(details.logUrl ? { log_url: details.logUrl } : {}),
-    ...(details.environmentUrl ? { environment_url: details.environmentUrl } : {}),
-  });
+  await deploymentCall('set a deployment status', where, () =>
+    octokit.rest.repos.createDeploymentStatus({
+      owner: where.owner,
+      repo: where.repo,
+      deployment_id: where.deploymentId,
+      state,
+      description: statusDescription(details.description),
+      ...(details.logUrl ? { log_url: details.logUrl } : {}),
+      ...(details.environmentUrl ? { environment_url: details.environmentUrl } : {}),
+    }),
+  );
+}
+
+/**
+ * Runs one deployments API call (Octokit has already retried what it retries) and turns a refusal
+ * into an error that says what to do: a token without access is configuration (exit 2); a rate
+ * limit, a 5xx or the network still failing after the retries is transient (exit 3, run again).
+ */
+async function deploymentCall<T>(
+  what: string,
+  where: { owner: string; repo: string },
+  run: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    const status = (error as { status?: unknown }).status;
+    const message = error instanceof Error ? error.message : String(error);
+    const place = `${where.owner}/${where.repo}`;
+    const rateLimited = /rate limit/i.test(message);
+    if (status === 401 || status === 404 || (status === 403 && !rateLimited)) {
+      throw new ConfigurationError(
+        `GitHub refused to ${what} in ${place} (${String(status)}: ${message}); give the token deployments: write on ${place}`,
+      );
+    }
+    if (status === 422) {
+      throw new ConfigurationError(`GitHub rejected the request to ${what} in ${place} (422: ${message})`);
+    }
+    throw new TransientError(
+      `GitHub did not accept the request to ${what} in ${place} (${message}) after its retries; run the command again`,
+      { cause: error },
+    );
+  }
 }
 
 function payloadOf(payload: unknown): Partial<DeploymentPayload> | undefined {

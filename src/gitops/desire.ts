@@ -9,6 +9,7 @@ import type { ImageRef } from '../evidence/image-ref.js';
 import type { KindName } from '../manifests/kinds/types.js';
 import { planSetImage } from '../manifests/set-image.js';
 import { planSetFlag } from '../traffic/flags/set-flag.js';
+import { planSetMirror } from '../traffic/set-mirror.js';
 import { planSetWeight } from '../traffic/set-weight.js';
 import { assertNotQuarantined } from './quarantine.js';
 import type { CommitRequest, DesiredChange } from './types.js';
@@ -26,6 +27,11 @@ export interface DesireRequest {
   evidence?: string;
   /** Step label, `2/5`. */
   step?: string;
+  /**
+   * Percent of stable's traffic mirrored to the canary (a mirror step), or 0 to stop mirroring once
+   * the canary serves; without it the route's mirror is left as it is. Needs `desired.traffic`.
+   */
+  mirror?: number;
 }
 
 /** Policy target kinds whose manifest-kind name differs. */
@@ -50,19 +56,29 @@ export function desireCommit(desired: DesiredPolicy, request: DesireRequest): Co
     quarantineGuard,
     ...desired.targets.map((target) => imageChange(target, request)),
   ];
-  if (request.weight !== undefined && desired.traffic) {
+  if ((request.weight !== undefined || request.mirror !== undefined) && desired.traffic) {
     const { traffic } = desired;
-    const canary = request.weight;
+    const { weight: canary, mirror } = request;
+    const route = { route: traffic.route, router: traffic.router };
+    const intent = [
+      ...(canary === undefined ? [] : [`weight ${traffic.router} ${traffic.route}=${canary}`]),
+      ...(mirror === undefined ? [] : [`mirror ${traffic.route}=${mirror}`]),
+    ].join(', ');
     changes.push({
       path: traffic.path,
-      intent: `weight ${traffic.router} ${traffic.route}=${canary}`,
-      render: (current) =>
-        planSetWeight(required(current, traffic.path), traffic.path, {
-          router: traffic.router,
-          route: traffic.route,
-          canary,
-        }).after,
+      intent,
+      render: (current) => {
+        let text = required(current, traffic.path);
+        if (canary !== undefined) text = planSetWeight(text, traffic.path, { ...route, canary }).after;
+        if (mirror !== undefined)
+          text = planSetMirror(text, traffic.path, { ...route, percent: mirror }).after;
+        return text;
+      },
     });
+  } else if (request.mirror !== undefined) {
+    throw new ConfigurationError(
+      'a mirror step needs desired.traffic: the route whose stable traffic is mirrored to the canary',
+    );
   }
   if (request.weight !== undefined && desired.flags) {
     const { flags } = desired;

@@ -624,7 +624,10 @@ function statusOf(error: unknown): number | undefined {
 }
 
 function graphqlErrors(error: unknown): GraphqlError[] {
-  const errors = (error as { errors?: unknown } | null)?.errors;
+  const shaped = error as { errors?: unknown; data?: { errors?: unknown } } | null;
+  // @octokit/graphql puts them on the error; plugin-throttling, giving up on a RATE_LIMITED answer
+  // (HTTP 200), leaves them in the response body (`data.errors`).
+  const errors = Array.isArray(shaped?.errors) ? shaped.errors : shaped?.data?.errors;
   return Array.isArray(errors) ? (errors as GraphqlError[]) : [];
 }
 

@@ -12,6 +12,7 @@
  * same commit, so the reversal and the quarantine land together or not at all (an abort or a
  * timeout reverses without quarantining: they are no evidence against the digest).
  */
+import { passConfidence } from '../analysis/confidence.js';
 import { runAnalysis, type AnalysisReport } from '../analysis/engine.js';
 import type { ErrorRateState } from '../analysis/error-rate-gate.js';
 import type { AnalysisPolicy, DesiredPolicy, Policy } from '../config/types.js';
@@ -19,11 +20,13 @@ import { ConfigurationError } from '../errors.js';
 import type { ImageRef } from '../evidence/image-ref.js';
 import { desireCommit } from '../gitops/desire.js';
 import { quarantineChange } from '../gitops/quarantine.js';
+import { promotionCommit } from '../gitops/promotion.js';
 import { planRevert } from '../gitops/revert.js';
 import type { CommitRequest, DesiredStateWriter } from '../gitops/types.js';
 import type { Fetch, MetricProvider } from '../metrics/providers/types.js';
 import { planSetFlag } from '../traffic/flags/set-flag.js';
 import { describeState, initialRolloutState, isTerminal, machineContext, transition } from './machine.js';
+import { createReconcileWaiter, type ReconcileDeps } from './reconcile/index.js';
 import { recoverRollout } from './recover.js';
 import type { DeploymentState, Effect, Lever, RolloutCommand, RolloutEvent, RolloutState } from './types.js';
 
@@ -57,8 +60,14 @@ export interface RolloutDeps {
   provider: MetricProvider;
   now(): Date;
   sleep(milliseconds: number): Promise<void>;
-  /** For the http reconcile wait; default global fetch. */
+  /** For the http and argocd reconcile waits; default global fetch. */
   fetch?: Fetch;
+  /** Where the argocd wait reads its token variable; default none. */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** GitHub, for the deployment-status wait. */
+  github?: ReconcileDeps['github'];
+  /** The rollout's own GitHub deployment, for the deployment-status wait. */
+  deploymentId?: number;
   /** Deployment statuses, when the rollout is tracked as a GitHub deployment. */
   setStatus?(state: DeploymentState, description: string): Promise<void>;
   /** Progress lines. */
@@ -98,6 +107,14 @@ export async function runRollout(request: RolloutRequest, deps: RolloutDeps): Pr
   const context = machineContext(policy);
   const digest = image.digest.toString();
   const started = deps.now();
+  const waiter = createReconcileWaiter(policy.exposure.reconcile, {
+    now: deps.now,
+    sleep: deps.sleep,
+    fetch: deps.fetch ?? globalThis.fetch,
+    env: deps.env ?? {},
+    log: deps.log,
+    ...(deps.github ? { github: deps.github } : {}),
+  });
   let state = initialRolloutState({ id: request.id, digest, at: started.getTime() });
   const steps: StepRecord[] = [];
   let firstCommit: string | undefined;
@@ -180,7 +197,11 @@ export async function runRollout(request: RolloutRequest, deps: RolloutDeps): Pr
   while (queue.length > 0) {
     const event = queue.shift()!;
     const result = transition(state, event, context);
+    // Promotion is recorded in Git before anyone is told: the last step's commit alone does not say
+    // it was judged, and a run that dies here must judge it again rather than claim a promotion.
+    const promotedNow = result.state.status === 'promoted' && state.status !== 'promoted';
     state = result.state;
+    if (promotedNow) await recordPromoted();
     // A reversal carries the quarantine entry only when the machine asks for one (a judged failure,
     // not a person's abort or a timeout).
     quarantining = result.effects.some((effect) => effect.type === 'quarantine');
@@ -221,6 +242,7 @@ export async function runRollout(request: RolloutRequest, deps: RolloutDeps): Pr
           desireCommit(desired, {
             image,
             weight: effect.weight,
+            ...mirrorAt(effect.step),
             rollout: request.id,
             step: `${effect.step}/${effect.of}`,
             ...(policy.service ? { service: policy.service } : {}),
@@ -243,11 +265,12 @@ export async function runRollout(request: RolloutRequest, deps: RolloutDeps): Pr
           ? { type: 'applied', at: at() }
           : { type: 'timeout', at: at(), what: 'reconcile' };
       case 'analyze': {
+        const stepStart = deps.now();
         const report = await runAnalysis(
           {
             policy: policy.analysis,
             target: { ...request.labels, ...(policy.service ? { service: policy.service } : {}) },
-            stepStart: deps.now(),
+            stepStart,
             bake: policy.exposure.bake,
             ...(errorRateState ? { errorRateState } : {}),
           },
@@ -256,8 +279,20 @@ export async function runRollout(request: RolloutRequest, deps: RolloutDeps): Pr
         errorRateState = report.errorRateState;
         const record = steps.at(-1);
         if (record) Object.assign(record, { phase: report.phase, reason: report.reason, analysis: report });
-        deps.log(`step ${effect.step}: ${effect.weight}% analysis ${report.phase}: ${report.reason}`);
-        return { type: 'verdict', at: at(), phase: report.phase, reason: report.reason };
+        const extended = report.deadline.getTime() > stepStart.getTime() + policy.exposure.bake.milliseconds;
+        const confidence = policy.exposure.adaptive
+          ? passConfidence({ ...report, extended }, policy.analysis.guardrails)
+          : undefined;
+        deps.log(
+          `step ${effect.step}: ${effect.weight}% analysis ${report.phase}${confidence ? ` (${confidence})` : ''}: ${report.reason}`,
+        );
+        return {
+          type: 'verdict',
+          at: at(),
+          phase: report.phase,
+          reason: report.reason,
+          ...(confidence ? { confidence } : {}),
+        };
       }
       case 'set-status':
         await deps.setStatus?.(effect.state, effect.description);
@@ -288,27 +323,48 @@ export async function runRollout(request: RolloutRequest, deps: RolloutDeps): Pr
     }
   }
 
-  /** Waits until the reconciler has applied `sha` (policy exposure.reconcile). */
+  /**
+   * The mirror part of step `step`'s commit (1-based): with `exposure.mirror`, the first step mirrors
+   * that share of stable's traffic to the canary and every later step stops the mirror (the canary
+   * serves real users from then on); without it, nothing.
+   */
+  function mirrorAt(step: number): { mirror?: number } {
+    const mirror = policy.exposure.mirror;
+    if (mirror === undefined) return {};
+    return { mirror: step === 1 ? mirror : 0 };
+  }
+
+  /** Waits until the reconciler has applied `sha` (policy exposure.reconcile); logs why not. */
   async function waitReconciled(sha: string): Promise<boolean> {
-    const reconcile = policy.exposure.reconcile;
-    if (reconcile.wait === 'delay') {
-      await deps.sleep(reconcile.delay.milliseconds);
-      return true;
-    }
-    const fetch = deps.fetch ?? globalThis.fetch;
-    const deadline = deps.now().getTime() + reconcile.timeout.milliseconds;
-    const weight = `canary=${state.weight}`;
-    while (deps.now().getTime() < deadline) {
-      try {
-        const response = await fetch(reconcile.url!, { method: 'GET', signal: AbortSignal.timeout(5_000) });
-        const body = await response.text();
-        if (response.ok && (body.includes(sha) || body.includes(weight))) return true;
-      } catch {
-        // Not reachable yet: keep polling until the deadline.
-      }
-      await deps.sleep(250);
-    }
-    return false;
+    const outcome = await waiter.wait({
+      sha,
+      weight: state.weight,
+      ...(deps.deploymentId === undefined ? {} : { deploymentId: deps.deploymentId }),
+      ...(policy.environment ? { environment: policy.environment } : {}),
+    });
+    if (!outcome.applied) deps.log(`not applied: ${outcome.reason}`);
+    return outcome.applied;
+  }
+
+  /** Commits the promotion record (`Glidepath-Verdict: promoted`); see gitops/promotion.ts. */
+  async function recordPromoted(): Promise<void> {
+    const entry = {
+      service: policy.service ?? request.id,
+      rollout: request.id,
+      digest,
+      at: deps.now().toISOString(),
+    };
+    const commit = await deps.writer.commit(
+      promotionCommit(desired.branch, entry, desired.quarantineFile, {
+        'Glidepath-Rollout': request.id,
+        ...(policy.service ? { 'Glidepath-Service': policy.service } : {}),
+        'Glidepath-Step': `${context.steps.length}/${context.steps.length}`,
+        'Glidepath-Weight': '100',
+        'Glidepath-Digest': digest,
+        ...(request.evidence ? { 'Glidepath-Evidence': request.evidence } : {}),
+      }),
+    );
+    deps.log(`promoted: recorded ${commit.sha.slice(0, 12)} (${commit.status})`);
   }
 
   /** Commits the reversal with `which` lever plus the quarantine entry; returns the commit. */
@@ -369,6 +425,8 @@ export async function runRollout(request: RolloutRequest, deps: RolloutDeps): Pr
       const weightZero = desireCommit(desired, {
         image,
         weight: 0,
+        // A mirror step's copy of stable traffic stops too: the canary gets nothing at all.
+        ...(policy.exposure.mirror === undefined ? {} : { mirror: 0 }),
         rollout: request.id,
         ...(policy.service ? { service: policy.service } : {}),
       });

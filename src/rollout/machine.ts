@@ -16,7 +16,7 @@
  *    ("max duration 4h exceeded"), whatever the event was — unless the event's own transition already
  *    reverses (a failed verdict keeps its more specific reason and its quarantine).
  * 2. **pending.** `started` → `applying` step 0 (startedAt = at): commit step 1, set-status
- *    in_progress. `command abort` → `reverted` at once (nothing was committed, so nothing is reversed
+ *    in_progress, dispatch-next (an event-driven run ends once step 1 has landed). `command abort` → `reverted` at once (nothing was committed, so nothing is reversed
  *    and nothing quarantined): set-status failure, notify, fail-job. Other commands notify that the
  *    rollout has not started. Invalid `context.steps` (empty, not increasing, not ending at 100) make
  *    `started` a documented error: state unchanged, one `fail-job` effect naming the problem.
@@ -56,7 +56,7 @@
  * person to lift it; a person's abort or an expired clock says nothing about the digest. Verdict
  * `error` does quarantine, as the design asks: an unmeasurable canary must not be re-rolled silently.
  *
- * `dispatch-next` accompanies a move to a new step (pass, promote, promote-full) and a bake
+ * `dispatch-next` accompanies a move to a new step (started, pass, promote, promote-full) and a bake
  * re-entered by a command (retry, resume), so an event-driven executor can end its run there and
  * chain the next; an extension continues the bake already under way and does not dispatch.
  */
@@ -95,7 +95,7 @@ export function initialRolloutState(init: { id: string; digest: string; at: numb
   };
 }
 
-/** The machine's slice of a validated policy. `adaptive` stays false: the policy has no field for it. */
+/** The machine's slice of a validated policy. */
 export function machineContext(policy: Policy): MachineContext {
   const desired = policy.desired;
   return {
@@ -108,7 +108,7 @@ export function machineContext(policy: Policy): MachineContext {
       image: (desired?.targets.length ?? 0) > 0,
     },
     order: [...policy.rollback.order],
-    adaptive: false,
+    adaptive: policy.exposure.adaptive,
     reconcileTimeoutMs: policy.exposure.reconcile.timeout.milliseconds,
   };
 }
@@ -213,7 +213,8 @@ function start(state: RolloutState, context: MachineContext, at: number): Transi
       effects: [{ type: 'fail-job', message: `rollout ${state.id} cannot start: ${problem}` }],
     };
   }
-  return moveTo({ ...state, startedAt: at }, context, at, 0, 'started', false);
+  // Chained like every new step: an event-driven run ends once step 1 has landed (DESIGN.md Loops 2).
+  return moveTo({ ...state, startedAt: at }, context, at, 0, 'started', true);
 }
 
 function committed(state: RolloutState, sha: string, at: number): Transition {
@@ -617,8 +618,9 @@ function stepsProblem(steps: readonly number[]): string | undefined {
     return 'exposure.steps is empty; list the canary percentages, e.g. [1, 5, 25, 50, 100]';
   for (let i = 0; i < steps.length; i++) {
     const weight = steps[i]!;
-    if (!Number.isFinite(weight) || weight <= 0 || weight > 100) {
-      return `exposure.steps ${shown}: ${weight} is not a percentage in (0, 100]`;
+    // A leading 0 is a step that exposes no user: a blue-green preview or a mirror step.
+    if (!Number.isFinite(weight) || weight < 0 || (weight === 0 && i > 0) || weight > 100) {
+      return `exposure.steps ${shown}: ${weight} is not a percentage in (0, 100]${i > 0 && weight === 0 ? ' (only the first step may be 0)' : ''}`;
     }
     if (i > 0 && weight <= steps[i - 1]!) {
       return `exposure.steps ${shown} must increase; got ${weight} after ${steps[i - 1]}`;

@@ -53,7 +53,8 @@ export function recoverRollout(
   const reverted = commits.some((commit) => commit.trailers['Glidepath-Revert-Of'] !== undefined);
   const weightText = newest.trailers['Glidepath-Weight'];
   const weight = weightText === undefined ? undefined : Number(weightText);
-  const promoted = !reverted && weight === 100 && index !== undefined && index === of;
+  // Promoted only once the last step was judged: the promotion record (gitops/promotion.ts) says so.
+  const promoted = !reverted && commits.some((commit) => commit.trailers['Glidepath-Verdict'] === 'promoted');
   return {
     id,
     ...(newest.trailers['Glidepath-Digest'] ? { digest: newest.trailers['Glidepath-Digest'] } : {}),

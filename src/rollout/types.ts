@@ -84,6 +84,9 @@ export interface RolloutState {
 /** How sure a passing analysis is (adaptive stepping only). */
 export type Confidence = 'strong' | 'weak';
 
+/** The manual controls, in the order help and errors list them. */
+export const ROLLOUT_COMMANDS = ['promote', 'promote-full', 'abort', 'retry', 'pause', 'resume'] as const;
+
 /** A manual control (`workflow_dispatch` input or CLI subcommand). */
 export type RolloutCommand =
   /** Move to the next step (from a pause or a bake), or promote at the last step. */

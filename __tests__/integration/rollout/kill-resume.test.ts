@@ -131,31 +131,34 @@ async function run(
   }
 }
 
-/** The Glidepath-Step trailers of rollout `id`'s commits on main, oldest first. */
+/**
+ * The Glidepath-Step trailers of rollout `id`'s commits on main, oldest first; the promotion record
+ * (Glidepath-Verdict: promoted, written once the last step was judged) reads `promoted`.
+ */
 async function stepsOf(id: string): Promise<string[]> {
   const text = await gitText([
     '--git-dir',
     bare.path,
     'log',
     '--reverse',
-    `--format=%(trailers:key=Glidepath-Rollout,valueonly,separator=)|%(trailers:key=Glidepath-Step,valueonly,separator=)`,
+    `--format=%(trailers:key=Glidepath-Rollout,valueonly,separator=)|%(trailers:key=Glidepath-Step,valueonly,separator=)|%(trailers:key=Glidepath-Verdict,valueonly,separator=)`,
     'main',
   ]);
   return text
     .split('\n')
     .map((line) => line.split('|'))
     .filter(([rollout]) => rollout === id)
-    .map(([, step]) => step ?? '');
+    .map(([, step, verdict]) => (verdict === 'promoted' ? 'promoted' : (step ?? '')));
 }
 
 describe('kill and resume', () => {
   it('an uninterrupted run promotes with one commit per step; a rerun changes nothing', async () => {
     const first = await run('clean');
     expect(first.record?.outcome).toBe('promoted');
-    expect(await stepsOf('clean')).toEqual(['1/5', '2/5', '3/5', '4/5', '5/5']);
+    expect(await stepsOf('clean')).toEqual(['1/5', '2/5', '3/5', '4/5', '5/5', 'promoted']);
     const again = await run('clean');
     expect(again.record).toMatchObject({ outcome: 'promoted', steps: [] });
-    expect(await stepsOf('clean')).toEqual(['1/5', '2/5', '3/5', '4/5', '5/5']);
+    expect(await stepsOf('clean')).toEqual(['1/5', '2/5', '3/5', '4/5', '5/5', 'promoted']);
   }, 60_000);
 
   it('killed after each effect in turn, then rerun: always promoted, never a duplicate commit', async () => {
@@ -169,7 +172,7 @@ describe('kill and resume', () => {
       expect({ killAt, outcome: resumed.record?.outcome }).toEqual({ killAt, outcome: 'promoted' });
       expect({ killAt, steps: await stepsOf(id) }).toEqual({
         killAt,
-        steps: ['1/5', '2/5', '3/5', '4/5', '5/5'],
+        steps: ['1/5', '2/5', '3/5', '4/5', '5/5', 'promoted'],
       });
     }
   }, 240_000);
@@ -212,8 +215,16 @@ describe('event-driven: one step per run (glidepath step)', () => {
       outcomes.push(`${record?.outcome}:${(await stepsOf('stepwise')).length}`);
       if (record?.outcome !== 'continuing') break;
     }
-    // Run 1 commits step 1, bakes it and commits step 2; each later run bakes one step and commits the next.
-    expect(outcomes).toEqual(['continuing:2', 'continuing:3', 'continuing:4', 'continuing:5', 'promoted:5']);
+    // Run 1 commits step 1; each later run bakes one step and commits the next; the last run judges
+    // 100% and records the promotion.
+    expect(outcomes).toEqual([
+      'continuing:1',
+      'continuing:2',
+      'continuing:3',
+      'continuing:4',
+      'continuing:5',
+      'promoted:6',
+    ]);
   }, 60_000);
 });
 
@@ -223,7 +234,7 @@ describe('manual controls on the rollout in progress (glidepath step --control)'
     await run('ctl-abort', undefined, healthy, DIGESTS.v2, true);
     const { record } = await run('ctl-abort', undefined, healthy, DIGESTS.v2, true, 'abort');
     expect(record?.outcome).toBe('reverted');
-    expect(await stepsOf('ctl-abort')).toEqual(['1/5', '2/5', '']);
+    expect(await stepsOf('ctl-abort')).toEqual(['1/5', '']);
   }, 60_000);
 
   it('promote-full: 100% is committed as the last step, and the next run promotes', async () => {
@@ -232,7 +243,7 @@ describe('manual controls on the rollout in progress (glidepath step --control)'
     expect(handed.record?.outcome).toBe('continuing');
     const last = await run('ctl-full', undefined, healthy, DIGESTS.v2, true);
     expect(last.record?.outcome).toBe('promoted');
-    expect(await stepsOf('ctl-full')).toEqual(['1/5', '2/5', '5/5']);
+    expect(await stepsOf('ctl-full')).toEqual(['1/5', '5/5', 'promoted']);
   }, 60_000);
 
   it('a control with no rollout in progress says so', async () => {

@@ -142,27 +142,42 @@ describe('readSettings', () => {
     [
       'repo given to verify',
       { artifact: ARTIFACT, repo: 'acme/gitops' },
-      'input "repo" applies only to command rollout, not verify (only a rollout commits to the GitOps repository)',
+      'input "repo" applies only to commands rollout and step, not verify (only a rollout commits to the GitOps repository)',
     ],
     [
       'artifact given to analyze',
       { command: 'analyze', artifact: ARTIFACT },
-      'input "artifact" applies only to command verify and rollout, not analyze (analyze judges labels: set canary-label)',
+      'input "artifact" applies only to commands verify, rollout, and step, not analyze (analyze judges labels: set canary-label)',
     ],
     [
       'evidence given to analyze',
       { command: 'analyze', evidence: 'reports/' },
-      'input "evidence" applies only to command verify and rollout, not analyze',
+      'input "evidence" applies only to commands verify, rollout, and step, not analyze',
     ],
     [
       'a canary label given to verify',
       { artifact: ARTIFACT, 'canary-label': 'v2' },
-      'input "canary-label" applies only to command analyze and rollout, not verify (verify runs no queries)',
+      'input "canary-label" applies only to commands analyze, rollout, and step, not verify (verify runs no queries)',
+    ],
+    [
+      'a control given to rollout',
+      { command: 'rollout', artifact: ARTIFACT, control: 'abort' },
+      'input "control" applies only to command step, not rollout (controls act on an event-driven rollout in progress: use command step)',
+    ],
+    [
+      'a dispatch given to rollout',
+      { command: 'rollout', artifact: ARTIFACT, dispatch: 'rollout.yml' },
+      'input "dispatch" applies only to command step, not rollout (only step hands the next unit of work to a new run)',
+    ],
+    [
+      'a control that is not one',
+      { command: 'step', artifact: ARTIFACT, control: 'rollback' },
+      'input "control": "rollback" is not a control; set it to one of promote, promote-full, abort, retry, pause, resume',
     ],
     [
       'a report path given to analyze',
       { command: 'analyze', report: 'out/analysis.json' },
-      'input "report" applies only to command verify and rollout, not analyze (the analysis report is the record output, under RUNNER_TEMP)',
+      'input "report" applies only to commands verify, rollout, and step, not analyze (the analysis report is the record output, under RUNNER_TEMP)',
     ],
   ])('refuses %s, naming the input and the fix', (_name, inputs, message) => {
     let error: unknown;
@@ -173,6 +188,22 @@ describe('readSettings', () => {
     }
     expect(error).toBeInstanceOf(ConfigurationError);
     expect((error as Error).message).toContain(message);
+  });
+
+  it('step: control and dispatch, the rollout record path, the artifact required', () => {
+    const settings = readSettings(
+      env({ command: 'step', artifact: ARTIFACT, control: 'promote-full', dispatch: 'rollout.yml' }),
+    );
+    expect(settings).toMatchObject({
+      command: 'step',
+      control: 'promote-full',
+      dispatch: 'rollout.yml',
+      recordPath: join(RUNNER_TEMP, 'glidepath', 'rollout.json'),
+    });
+    expect(readSettings(env({ command: 'step', artifact: ARTIFACT })).control).toBeUndefined();
+    expect(() => readSettings(env({ command: 'step' }))).toThrow(
+      'input "artifact" is required for command step',
+    );
   });
 
   it('refuses an unreadable event payload, naming the file', () => {

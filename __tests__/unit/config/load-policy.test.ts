@@ -33,7 +33,9 @@ const DEFAULTS: Policy = {
   },
   exposure: {
     tier: 'standard',
+    strategy: 'canary',
     steps: [1, 5, 25, 50, 100],
+    adaptive: false,
     bake: Duration.parse('10m'),
     maxDuration: Duration.parse('4h'),
     onInconclusive: 'pause',

@@ -220,7 +220,7 @@ const TERMINAL_ROW: Record<EventName, Expected> = {
 const TABLE: Record<RolloutStatus, Record<EventName, Expected>> = {
   pending: {
     ...TERMINAL_ROW,
-    started: ['applying', 'commit', 'set-status'],
+    started: ['applying', 'commit', 'set-status', 'dispatch-next'],
     abort: ['reverted', 'set-status', 'notify', 'fail-job'],
   },
   applying: {
@@ -372,7 +372,7 @@ describe('a healthy rollout: 1 → 5 → 25 → 50 → 100', () => {
     ]);
   });
 
-  it('reports each step on the deployment and dispatches the four step changes', () => {
+  it('reports each step on the deployment and dispatches each of the five steps', () => {
     expect(effects.filter((e) => e.type === 'set-status')).toEqual([
       { type: 'set-status', state: 'in_progress', description: 'step 1/5 at 1%: started' },
       { type: 'set-status', state: 'in_progress', description: 'step 2/5 at 5%: analysis passed' },
@@ -381,7 +381,7 @@ describe('a healthy rollout: 1 → 5 → 25 → 50 → 100', () => {
       { type: 'set-status', state: 'in_progress', description: 'step 5/5 at 100%: analysis passed' },
       { type: 'set-status', state: 'success', description: 'step 5/5 at 100%: promoted' },
     ]);
-    expect(types(effects).filter((t) => t === 'dispatch-next')).toHaveLength(4);
+    expect(types(effects).filter((t) => t === 'dispatch-next')).toHaveLength(5);
     expect(types(effects).slice(-2)).toEqual(['set-status', 'notify']);
     expect(types(effects)).not.toContain('revert');
   });
@@ -787,7 +787,7 @@ describe('applying, pausing and resuming keep track of what the step still needs
   it('paused while the commit lands: it is recorded, and resume waits for it', () => {
     const { state, effects } = run([started(0), command('pause', 1), committed('sha-1', 2)]);
     expect(state).toMatchObject({ status: 'paused', commit: 'sha-1' });
-    expect(types(effects)).toEqual(['commit', 'set-status', 'set-status', 'notify']);
+    expect(types(effects)).toEqual(['commit', 'set-status', 'dispatch-next', 'set-status', 'notify']);
     expect(transition(state, command('retry', 5), CONTEXT).effects).toEqual([
       { type: 'set-status', state: 'in_progress', description: 'step 1/5 at 1%: retry by command' },
       { type: 'wait-reconcile', sha: 'sha-1' },
@@ -861,13 +861,38 @@ describe('started with steps the policy loader would reject', () => {
     [[], 'exposure.steps is empty'],
     [[5, 1, 100], 'exposure.steps [5, 1, 100] must increase; got 1 after 5'],
     [[1, 5, 50], 'exposure.steps [1, 5, 50] must end at 100'],
-    [[0, 100], 'exposure.steps [0, 100]: 0 is not a percentage in (0, 100]'],
+    [
+      [5, 0, 100],
+      'exposure.steps [5, 0, 100]: 0 is not a percentage in (0, 100] (only the first step may be 0)',
+    ],
+    [
+      [0, 0, 100],
+      'exposure.steps [0, 0, 100]: 0 is not a percentage in (0, 100] (only the first step may be 0)',
+    ],
+    [[-1, 100], 'exposure.steps [-1, 100]: -1 is not a percentage in (0, 100]'],
   ])('%j: state unchanged, the job fails naming the problem', (steps, problem) => {
     const state = initialRolloutState({ id: 'r1', digest: DIGEST, at: T0 });
     const result = transition(state, started(), contextWith({ steps }));
     expect(result.state).toBe(state);
     expect(result.effects).toHaveLength(1);
     expect(result.effects[0]).toMatchObject({ type: 'fail-job', message: expect.stringContaining(problem) });
+  });
+});
+
+describe('a leading step at weight 0 (blue-green preview, mirror step)', () => {
+  it('[0, 100]: the preview is committed at 0%, a pass switches to 100%, a pass there promotes', () => {
+    const context = contextWith({ steps: [0, 100] });
+    const fresh = initialRolloutState({ id: 'r1', digest: DIGEST, at: T0 });
+    let { state, effects } = transition(fresh, started(), context);
+    expect(effects[0]).toEqual({ type: 'commit', weight: 0, step: 1, of: 2 });
+    state = transition(state, committed('sha-preview', 1), context).state;
+    state = transition(state, applied(2), context).state;
+    ({ state, effects } = transition(state, verdict('pass', 3), context));
+    expect(effects[0]).toEqual({ type: 'commit', weight: 100, step: 2, of: 2 });
+    state = transition(state, committed('sha-switch', 4), context).state;
+    state = transition(state, applied(5), context).state;
+    ({ state } = transition(state, verdict('pass', 6), context));
+    expect(state.status).toBe('promoted');
   });
 });
 

@@ -28,7 +28,17 @@ const step = (rollout: string, digest: string, index: number, weight: number) =>
   });
 
 describe('recoverRollout', () => {
-  const v2 = [1, 5, 25, 50, 100].map((weight, index) => step('r2', D2, index + 1, weight));
+  const steps = [1, 5, 25, 50, 100].map((weight, index) => step('r2', D2, index + 1, weight));
+  // The promotion record: the last step was judged (gitops/promotion.ts).
+  const promotion = commit('promoted', {
+    'Glidepath-Rollout': 'r2',
+    'Glidepath-Service': 'demo',
+    'Glidepath-Step': '5/5',
+    'Glidepath-Weight': '100',
+    'Glidepath-Digest': D2,
+    'Glidepath-Verdict': 'promoted',
+  });
+  const v2 = [...steps, promotion];
   const v3 = [step('r3', D3, 1, 1), step('r3', D3, 2, 5)];
   const revert = commit('weight 0 (reversal)', {
     'Glidepath-Rollout': 'r3',
@@ -47,6 +57,13 @@ describe('recoverRollout', () => {
       step: { index: 5, of: 5 },
       weight: 100,
       digest: D2,
+    });
+  });
+  it('100% committed but not yet judged (no promotion record) is still in progress', () => {
+    expect(recoverRollout(newestFirst(...steps))).toMatchObject({
+      status: 'in-progress',
+      step: { index: 5, of: 5 },
+      weight: 100,
     });
   });
   it('reads an in-progress rollout at its newest step', () => {

@@ -198,9 +198,8 @@ function parseBake(text: string): Duration {
   }
 }
 
-export const analyzeCommand: Command = {
+export const analyzeCommand: Omit<Command, 'summary'> = {
   name: 'analyze',
-  summary: "judge live signals against the policy's guardrails: pass, fail or inconclusive",
   description: [
     "Runs the analysis section of the policy: each guardrail's query against the metric provider",
     '(Prometheus, Datadog, New Relic or a web JSON endpoint), judged with min/max or conditions and',

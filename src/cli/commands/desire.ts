@@ -11,9 +11,8 @@ const SAY: Record<CommitResult['status'], string> = {
   'already-applied': 'already committed by an earlier attempt; nothing committed again',
 };
 
-export const desireCommand: Command = {
+export const desireCommand: Omit<Command, 'summary'> = {
   name: 'desire',
-  summary: 'commit the canary image, traffic weight and flag to the GitOps repository (compare-and-swap)',
   description: [
     "Applies the policy's desired section in one commit: the image (pinned by digest) in every",
     'target manifest, the canary weight on the route and the flag split, each edit byte-minimal. The',

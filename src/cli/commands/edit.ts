@@ -4,9 +4,8 @@ import { editSetImageCommand } from './edit-set-image.js';
 import { editSetWeightCommand } from './edit-set-weight.js';
 
 /** `glidepath edit …`: the desired-state edits, one file at a time, for local use and review. */
-export const editGroup: CommandGroup = {
+export const editGroup: Omit<CommandGroup, 'summary'> = {
   name: 'edit',
-  summary: 'edit GitOps manifests byte-minimally: images, traffic weights, feature flags',
   description: [
     'Each command prints a unified diff of the change by default and edits in place with --write.',
     'Only the bytes of the changed values change: comments, key order, quoting, anchors, flow style,',

@@ -3,9 +3,8 @@ import { planRevert } from '../../gitops/revert.js';
 import type { Command } from '../command.js';
 import { GITOPS_OPTIONS, gitopsPolicy, openWriter } from './gitops-options.js';
 
-export const revertCommand: Command = {
+export const revertCommand: Omit<Command, 'summary'> = {
   name: 'revert',
-  summary: 'restore an earlier desired state as a new commit and quarantine the reverted digest',
   description: [
     "Writes the files that this service's Glidepath commits changed back to their bytes at an",
     'earlier commit (--previous: the state before the latest Glidepath commit; --to SHA: that',

@@ -7,12 +7,13 @@ import { createHash } from 'node:crypto';
 import type { AnalysisPolicy } from '../../config/types.js';
 import { ConfigurationError, ExitCode } from '../../errors.js';
 import { ImageRef } from '../../evidence/image-ref.js';
-import { ensureDeployment, setDeploymentStatus } from '../../github/deployments.js';
+import { findOrCreateDeployment, setDeploymentStatus } from '../../github/deployments.js';
 import { createOctokit } from '../../github/octokit.js';
 import type { AdmissionReport } from '../../evidence/verify.js';
 import { admissionJson, admissionText } from '../../report/admission.js';
 import { rolloutJson, rolloutText } from '../../report/rollout.js';
 import { runRollout, type RolloutDeps, type RolloutRecord } from '../../rollout/executor.js';
+import { runHandoff } from '../../rollout/handoff.js';
 import type { RolloutCommand } from '../../rollout/types.js';
 import type { CliIo, Command, OptionSpec, OptionValues } from '../command.js';
 import { openMetricProvider } from './analyze.js';
@@ -65,9 +66,8 @@ export const ROLLOUT_EXIT: Readonly<Record<RolloutRecord['outcome'], ExitCode>> 
   continuing: ExitCode.ok,
 };
 
-export const rolloutCommand: Command = {
+export const rolloutCommand: Omit<Command, 'summary'> = {
   name: 'rollout',
-  summary: 'the whole rollout in one job: verify, then step exposure while the analysis passes, or revert',
   description: [
     'Admits the artifact (with --evidence), then commits each exposure step of the policy (exposure.steps',
     'or the risk tier) to the GitOps repository, waits until the reconciler applied it, bakes it with the',
@@ -189,9 +189,24 @@ export async function runRolloutCommand(settings: RolloutSettings, io: CliIo): P
       writer,
       provider: openMetricProvider(policy.analysis, io.env ?? {}, clock),
       ...clock,
+      env: io.env ?? {},
       log: (line) => io.stderr(`${io.now().toISOString().slice(11, 19)} ${line}\n`),
       ...(await deploymentStatuses(io, policy.environment, id, image.digest.toString(), evidence)),
     };
+    const handoff = policy.exposure.handoff;
+    if (handoff) {
+      if (policy.analysis.provider.kind !== 'prometheus') {
+        throw new ConfigurationError(
+          `exposure.handoff reads ${handoff.controller}'s metrics from Prometheus; set analysis.provider.kind to prometheus (where the controller is scraped)`,
+          policy.source,
+        );
+      }
+      const record = await runHandoff(
+        { policy, desired, image, id, spec: handoff, ...(evidence ? { evidence } : {}) },
+        deps,
+      );
+      return { admitted: true, record, ...(admission ? { admission } : {}) };
+    }
     const record = await runRollout(
       {
         policy: { ...policy, analysis: policy.analysis as AnalysisPolicy },
@@ -211,21 +226,24 @@ export async function runRolloutCommand(settings: RolloutSettings, io: CliIo): P
   }
 }
 
-/** Deployment statuses when running in (or for) a GitHub repository with a token and an environment. */
+/**
+ * Deployment statuses when running in (or for) a GitHub repository with a token and an environment,
+ * and what the deployment-status reconcile wait needs: the deployment and who created it.
+ */
 async function deploymentStatuses(
   io: CliIo,
   environment: string | undefined,
   rollout: string,
   digest: string,
   evidence: string | undefined,
-): Promise<Pick<RolloutDeps, 'setStatus'>> {
+): Promise<Pick<RolloutDeps, 'setStatus' | 'github' | 'deploymentId'>> {
   const env = io.env ?? {};
   const token = env.GLIDEPATH_TOKEN || env.GITHUB_TOKEN;
   const repository = env.GITHUB_REPOSITORY;
   if (!token || !repository || !environment) return {};
   const [owner, repo] = repository.split('/') as [string, string];
   const octokit = createOctokit({ token, ...(env.GITHUB_API_URL ? { baseUrl: env.GITHUB_API_URL } : {}) });
-  const deploymentId = await ensureDeployment(octokit, {
+  const deployment = await findOrCreateDeployment(octokit, {
     owner,
     repo,
     ref: env.GITHUB_SHA || env.GITHUB_REF_NAME || 'main',
@@ -238,9 +256,11 @@ async function deploymentStatuses(
       : undefined;
   return {
     setStatus: (state, description) =>
-      setDeploymentStatus(octokit, { owner, repo, deploymentId }, state, {
+      setDeploymentStatus(octokit, { owner, repo, deploymentId: deployment.id }, state, {
         description,
         ...(logUrl ? { logUrl } : {}),
       }),
+    github: { octokit, owner, repo, ...(deployment.creator ? { actor: deployment.creator } : {}) },
+    deploymentId: deployment.id,
   };
 }

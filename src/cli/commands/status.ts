@@ -3,9 +3,8 @@ import { recoverRollout, recoveredText } from '../../rollout/recover.js';
 import type { Command } from '../command.js';
 import { GITOPS_OPTIONS, gitopsPolicy, openWriter } from './gitops-options.js';
 
-export const statusCommand: Command = {
+export const statusCommand: Omit<Command, 'summary'> = {
   name: 'status',
-  summary: "where the service's newest rollout stands, read from the GitOps history alone",
   description: [
     "Reads the branch's Glidepath commits (their Glidepath-* trailers) and prints the newest rollout of",
     "the policy's service: in progress at which step and weight, promoted, or reverted, with its commits.",

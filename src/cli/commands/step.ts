@@ -1,15 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { ConfigurationError, ExitCode, UsageError } from '../../errors.js';
-import type { RolloutCommand } from '../../rollout/types.js';
+import { ROLLOUT_COMMANDS, type RolloutCommand } from '../../rollout/types.js';
 import { forkOrigin } from '../../github/fork.js';
 import { createOctokit } from '../../github/octokit.js';
 import { admissionJson, admissionText } from '../../report/admission.js';
 import { rolloutJson, rolloutText } from '../../report/rollout.js';
 import type { CliIo, Command } from '../command.js';
 import { ROLLOUT_EXIT, ROLLOUT_OPTIONS, runRolloutCommand, settingsFrom } from './rollout.js';
-
-/** The manual controls (also the dispatch input `control`). */
-const CONTROLS: readonly RolloutCommand[] = ['promote', 'promote-full', 'abort', 'retry', 'pause', 'resume'];
 
 /**
  * The event that started this run must be one a rollout may act on: a `workflow_run` from a fork,
@@ -49,8 +46,23 @@ export async function checkEvent(env: Readonly<Record<string, string | undefined
   }
 }
 
-/** Dispatches the next run of `workflow` (works with GITHUB_TOKEN, unlike other events). */
-async function dispatchNext(io: CliIo, workflow: string, artifact: string): Promise<string> {
+/** `text` as a manual control; anything else is a UsageError listing them (`field` names the flag or input). */
+export function parseControl(text: string, field = '--control'): RolloutCommand {
+  if (!(ROLLOUT_COMMANDS as readonly string[]).includes(text)) {
+    throw new UsageError(`${field} must be one of ${ROLLOUT_COMMANDS.join(', ')}; got "${text}"`);
+  }
+  return text as RolloutCommand;
+}
+
+/**
+ * Dispatches the next run of `workflow` (works with GITHUB_TOKEN, unlike other events) with inputs
+ * `command: step` and `artifact`; returns what was dispatched, for the log.
+ */
+export async function dispatchNext(
+  io: Pick<CliIo, 'env'>,
+  workflow: string,
+  artifact: string,
+): Promise<string> {
   const env = io.env ?? {};
   const token = env.GLIDEPATH_TOKEN || env.GITHUB_TOKEN;
   const repository = env.GITHUB_REPOSITORY;
@@ -72,9 +84,8 @@ async function dispatchNext(io: CliIo, workflow: string, artifact: string): Prom
   return `${repository} ${workflow} on ${ref}`;
 }
 
-export const stepCommand: Command = {
+export const stepCommand: Omit<Command, 'summary'> = {
   name: 'step',
-  summary: 'event-driven rollout: bake and judge the current step, commit the next, hand off to a new run',
   description: [
     'One unit of the rollout per run, for workflows started by workflow_run, deployment_status or',
     'workflow_dispatch. Where the rollout stands is read from the GitOps branch (Glidepath-* trailers):',
@@ -108,15 +119,8 @@ export const stepCommand: Command = {
   ],
   async run(values, io) {
     await checkEvent(io.env ?? {});
-    const control = values.control as string | undefined;
-    if (control !== undefined && !(CONTROLS as readonly string[]).includes(control)) {
-      throw new UsageError(`--control must be one of ${CONTROLS.join(', ')}; got "${control}"`);
-    }
-    const settings = {
-      ...settingsFrom(values),
-      singleStep: true,
-      ...(control ? { control: control as RolloutCommand } : {}),
-    };
+    const control = values.control === undefined ? undefined : parseControl(values.control as string);
+    const settings = { ...settingsFrom(values), singleStep: true, ...(control ? { control } : {}) };
     const result = await runRolloutCommand(settings, io);
     if (!result.admitted) {
       io.stdout(values.json ? admissionJson(result.admission) : admissionText(result.admission));

@@ -80,9 +80,8 @@ function from(cwd: string, path: string): string {
   return isAbsolute(path) || resolve(cwd) === process.cwd() ? path : resolve(cwd, path);
 }
 
-export const verifyCommand: Command = {
+export const verifyCommand: Omit<Command, 'summary'> = {
   name: 'verify',
-  summary: 'admit an image digest only when its evidence satisfies policy',
   description: [
     'Reads test results (JUnit XML), scans (SARIF 2.1.0, Trivy JSON, Grype JSON) with OpenVEX',
     'suppressions, SBOMs (CycloneDX, SPDX) and provenance (in-toto statements, DSSE envelopes,',

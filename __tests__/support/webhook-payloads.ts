@@ -1,0 +1,151 @@
+/**
+ * Webhook payloads for tests, built from GitHub's own examples (`@octokit/webhooks-examples`,
+ * `api.github.com/index.json`: one entry per event with `examples` captured from github.com) so a
+ * payload keeps GitHub's real shape — every URL, nested owner and extra field — instead of the few
+ * fields a hand-written object would guess. Only what a scenario is about is rewritten: the
+ * repository and owner names (in every string that names them), the branch, the CI conclusion, the
+ * head repository of a fork, the dispatch inputs and the deployment's id and sha.
+ *
+ * ```ts
+ * const payload = webhookPayload('workflow_run', { repository: 'acme/demo', branch: 'main' });
+ * payload.workflow_run.head_repository.full_name; // 'acme/demo'
+ * ```
+ */
+import { createRequire } from 'node:module';
+
+/** The events the step loop is started by. */
+export type StepEventName = 'workflow_run' | 'workflow_dispatch' | 'deployment_status';
+
+/** What to rewrite in an example; everything else stays as GitHub sent it. */
+export interface PayloadRewrite {
+  /** `owner/name` of the repository the workflow runs in; replaces the example's everywhere. */
+  repository: string;
+  /** `repository.default_branch`; default `main`. */
+  defaultBranch?: string;
+  /**
+   * The branch: `workflow_run.head_branch`, `workflow_dispatch.ref` (as `refs/heads/…`) or
+   * `deployment.ref`. Default the default branch.
+   */
+  branch?: string;
+  /** `workflow_run.conclusion`; default `success`. */
+  conclusion?: string | null;
+  /** `owner/name` of `workflow_run.head_repository` when the run came from a fork. */
+  headRepository?: string;
+  /** `workflow_dispatch.inputs`. */
+  inputs?: Record<string, unknown>;
+  /**
+   * The deployment a `deployment_status` is about: its id (and the URLs naming it), its sha and its
+   * payload (where the workflow finds the digest, as `github.event.deployment.payload` does).
+   */
+  deployment?: { id: number; sha: string; payload?: unknown };
+}
+
+/** One example payload as the package ships it. */
+type Example = Record<string, unknown> & { action?: string };
+
+interface Definition {
+  name: string;
+  examples: Example[];
+}
+
+const definitions = createRequire(import.meta.url)(
+  '@octokit/webhooks-examples/api.github.com/index.json',
+) as Definition[];
+
+/**
+ * Which example of each event to start from: a completed, successful CI run (the package's first
+ * `workflow_run` example has `conclusion: null` and a fork as head), the first dispatch, and the
+ * plain `deployment_status` (no check_run or workflow_run attached).
+ */
+const PICK: Readonly<Record<StepEventName, (example: Example) => boolean>> = {
+  workflow_run: (example) =>
+    example.action === 'completed' &&
+    (example.workflow_run as { conclusion?: unknown }).conclusion === 'success',
+  workflow_dispatch: () => true,
+  deployment_status: (example) => !('workflow_run' in example) && !('check_run' in example),
+};
+
+/** A deep copy of GitHub's example for `event` (throws when the package has none). */
+export function webhookExample(event: StepEventName): Example {
+  const example = definitions.find((definition) => definition.name === event)?.examples.find(PICK[event]);
+  if (!example) {
+    throw new Error(
+      `@octokit/webhooks-examples has no ${event} example to start from; check the package version`,
+    );
+  }
+  return structuredClone(example);
+}
+
+/** GitHub's example for `event` with `rewrite` applied (see the module comment). */
+export function webhookPayload(event: StepEventName, rewrite: PayloadRewrite): Record<string, unknown> {
+  const example = webhookExample(event);
+  const from = example.repository as { full_name: string };
+  const defaultBranch = rewrite.defaultBranch ?? 'main';
+  const branch = rewrite.branch ?? defaultBranch;
+  const payload = renamed(example, from.full_name, rewrite.repository) as Record<string, unknown>;
+  (payload.repository as Record<string, unknown>).default_branch = defaultBranch;
+  switch (event) {
+    case 'workflow_run': {
+      const run = payload.workflow_run as Record<string, unknown>;
+      run.head_branch = branch;
+      run.conclusion = rewrite.conclusion === undefined ? 'success' : rewrite.conclusion;
+      if (rewrite.headRepository) {
+        run.head_repository = renamed(run.head_repository, rewrite.repository, rewrite.headRepository);
+      }
+      break;
+    }
+    case 'workflow_dispatch':
+      payload.ref = `refs/heads/${branch}`;
+      payload.inputs = { ...(rewrite.inputs ?? {}) };
+      break;
+    case 'deployment_status': {
+      const deployment = payload.deployment as Record<string, unknown>;
+      deployment.ref = branch;
+      if (rewrite.deployment) {
+        const { id, sha, payload: carried } = rewrite.deployment;
+        const old = String(deployment.id);
+        deployment.id = id;
+        deployment.sha = sha;
+        if (carried !== undefined) deployment.payload = structuredClone(carried);
+        // Every URL under the deployment names its id: keep them consistent with the new one.
+        for (const key of ['url', 'statuses_url']) {
+          deployment[key] = String(deployment[key]).replace(`/deployments/${old}`, `/deployments/${id}`);
+        }
+        const status = payload.deployment_status as Record<string, unknown>;
+        for (const key of ['url', 'deployment_url']) {
+          status[key] = String(status[key]).replace(`/deployments/${old}`, `/deployments/${id}`);
+        }
+      }
+      break;
+    }
+  }
+  return payload;
+}
+
+/**
+ * `node` with the repository `from` (`owner/name`) renamed to `to` in every string: full names,
+ * API and web URLs, and the owner's login and URLs (`/users/owner`, `/orgs/owner`). Strings that
+ * are exactly the old owner or name (`login`, `name`) become the new ones.
+ */
+function renamed(node: unknown, from: string, to: string): unknown {
+  const [fromOwner, fromName] = from.split('/') as [string, string];
+  const [toOwner, toName] = to.split('/') as [string, string];
+  const owner = new RegExp(`(?<=/)${escape(fromOwner)}(?=$|[/{?#])`, 'g');
+  const walk = (value: unknown): unknown => {
+    if (typeof value === 'string') {
+      if (value === fromOwner) return toOwner;
+      if (value === fromName) return toName;
+      return value.split(`${fromOwner}/${fromName}`).join(`${toOwner}/${toName}`).replace(owner, toOwner);
+    }
+    if (Array.isArray(value)) return value.map(walk);
+    if (value && typeof value === 'object') {
+      return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, walk(inner)]));
+    }
+    return value;
+  };
+  return walk(node);
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
