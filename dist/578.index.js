@@ -2139,7 +2139,8 @@ function splitsExactly(stable, canary, target) {
  * - weight: every rule without a header match that lists both the stable and the canary backendRef
  *   (path-split routes repeat the pair per path; they all move together);
  * - header route: rules whose `matches[].headers[]` name the header (HTTP header names compare
- *   case-insensitively); their value is set and their traffic sent to the canary;
+ *   case-insensitively); on, their value is set and their traffic sent to the canary; off, their
+ *   traffic goes back to the stable backendRef the rule lists (at weight 0 while on);
  * - mirror: rules without a header match carrying a `RequestMirror` filter to the canary; its
  *   `percent` (Gateway API v1.2+) is set.
  * Structure (a rule, a filter) is never invented: a route missing one is refused with the YAML to
@@ -2272,31 +2273,59 @@ function planWeights(source, request) {
     });
     return checked(source, route.object, edits);
 }
+/**
+ * The rules whose matches name `header`; a route without one is refused with the rule to add
+ * (`value` fills the example).
+ */
+function headerRules(source, route, header, value) {
+    const name = header.toLowerCase();
+    const rules = route.rules.filter((rule) => rule.headers.includes(name));
+    if (rules.length === 0) {
+        throw new errors/* ConfigurationError */.j1(`${route.object.kind} ${route.object.name} has no rule matching header "${header}"; add one once, e.g. ` +
+            `- matches: [{headers: [{name: ${header}, value: "${value}"}]}]\n  backendRefs: [{name: ${route.canary}, port: 80}]`, locate(source, route.object, ['spec', 'rules']));
+    }
+    for (const rule of rules)
+        refuseThirdBackend(source, route, rule);
+    return rules;
+}
+/** Each match of `rule` on `header`, with its path and plain value. */
+function headerMatches(rule, header) {
+    const name = header.toLowerCase();
+    return asList(rule.body.matches).flatMap((match, matchIndex) => asList(asMap(match)?.headers).flatMap((value, headerIndex) => {
+        const map = asMap(value) ?? {};
+        if (String(map.name ?? '').toLowerCase() !== name)
+            return [];
+        return [{ path: [...rulePath(rule), 'matches', matchIndex, 'headers', headerIndex], match: map }];
+    }));
+}
 function planHeaderRoute(source, request) {
     const route = routeOf(source, request);
     const document = route.object.document;
-    const header = request.header.toLowerCase();
-    const rules = route.rules.filter((rule) => rule.headers.includes(header));
-    if (rules.length === 0) {
-        throw new errors/* ConfigurationError */.j1(`${route.object.kind} ${route.object.name} has no rule matching header "${request.header}"; add one once, e.g. ` +
-            `- matches: [{headers: [{name: ${request.header}, value: "${request.value}"}]}]\n  backendRefs: [{name: ${route.canary}, port: 80}]`, locate(source, route.object, ['spec', 'rules']));
-    }
+    const rules = headerRules(source, route, request.header, request.value);
     const edits = [];
     for (const rule of rules) {
-        asList(rule.body.matches).forEach((match, matchIndex) => {
-            asList(asMap(match)?.headers).forEach((value, headerIndex) => {
-                const map = asMap(value) ?? {};
-                if (String(map.name ?? '').toLowerCase() !== header)
-                    return;
-                const path = [...rulePath(rule), 'matches', matchIndex, 'headers', headerIndex];
-                if (map.type !== undefined && map.type !== 'Exact') {
-                    throw new errors/* ConfigurationError */.j1(`the header match is type ${String(map.type)}; Glidepath sets exact values, so make it type: Exact (or drop type)`, locate(source, route.object, [...path, 'type']));
-                }
-                edits.push({ document, path: [...path, 'value'], value: request.value });
-            });
-        });
-        refuseThirdBackend(source, route, rule);
         const { stable, canary } = pairOf(rule, route);
+        if (request.enabled === false) {
+            if (!stable) {
+                const port = asMap(asList(rule.body.backendRefs)[canary?.index ?? 0])?.port ?? 80;
+                throw new errors/* ConfigurationError */.j1(`the rule matching header "${request.header}" has no stable backend to send those requests back to; ` +
+                    `add ${route.stable} to its backendRefs once at weight 0, e.g. - name: ${route.stable}\n  port: ${String(port)}\n  weight: 0`, locate(source, route.object, [...rulePath(rule), 'backendRefs']));
+            }
+            // Only what takes the header traffic off the canary: a 0 on the canary (an absent weight
+            // means 1), and a weight on a stable at 0. The header value can stay: nothing matches it
+            // to the canary any more, and turning the route on again sets it.
+            if (canary && canary.weight !== 0)
+                edits.push({ document, path: weightPath(rule, canary), value: 0 });
+            if (stable.weight === 0)
+                edits.push({ document, path: weightPath(rule, stable), value: 100 });
+            continue;
+        }
+        for (const { path, match } of headerMatches(rule, request.header)) {
+            if (match.type !== undefined && match.type !== 'Exact') {
+                throw new errors/* ConfigurationError */.j1(`the header match is type ${String(match.type)}; Glidepath sets exact values, so make it type: Exact (or drop type)`, locate(source, route.object, [...path, 'type']));
+            }
+            edits.push({ document, path: [...path, 'value'], value: request.value });
+        }
         if (!canary) {
             throw new errors/* ConfigurationError */.j1(`the rule matching header "${request.header}" does not route to the canary ${route.canary}; add it to its backendRefs`, locate(source, route.object, [...rulePath(rule), 'backendRefs']));
         }
@@ -2307,6 +2336,40 @@ function planHeaderRoute(source, request) {
             edits.push({ document, path: weightPath(rule, canary), value: 100 });
     }
     return checked(source, route.object, edits);
+}
+/**
+ * On when every rule matching the header sends its requests wholly to the canary, off when wholly
+ * to stable. A rule that splits them, sends them nowhere, or disagrees with another is refused:
+ * neither answer would be true.
+ */
+function readHeaderRoute(source, options) {
+    const route = routeOf(source, options);
+    let reading;
+    for (const rule of headerRules(source, route, options.header, 'on')) {
+        const { stable, canary } = pairOf(rule, route);
+        const toCanary = (canary?.weight ?? 0) > 0;
+        const toStable = (stable?.weight ?? 0) > 0;
+        const location = locate(source, route.object, canary
+            ? weightPath(rule, canary)
+            : stable
+                ? weightPath(rule, stable)
+                : [...rulePath(rule), 'backendRefs']);
+        if (toCanary === toStable) {
+            throw new errors/* ConfigurationError */.j1(toCanary
+                ? `the rule matching header "${options.header}" splits its requests between ${route.stable} (${stable.weight}) and ${route.canary} (${canary.weight}); ` +
+                    `a header route sends them to one: set the other's weight to 0`
+                : `the rule matching header "${options.header}" gives no backend a weight above 0, so the gateway answers its requests with 500; ` +
+                    `give ${route.stable} weight 100`, location);
+        }
+        if (reading && reading.enabled !== toCanary) {
+            throw new errors/* ConfigurationError */.j1(`rules matching header "${options.header}" disagree: ${reading.location} sends its requests to ${reading.enabled ? 'the canary' : 'stable'}, this rule to ${toCanary ? 'the canary' : 'stable'}; make them agree`, location);
+        }
+        const value = headerMatches(rule, options.header)
+            .map(({ match }) => match.value)
+            .find((candidate) => typeof candidate === 'string');
+        reading ??= { enabled: toCanary, ...(value !== undefined ? { value } : {}), location };
+    }
+    return reading;
 }
 function planMirror(source, request) {
     const target = types/* Weight */.L.from(request.percent, 'mirror percent');
@@ -2346,6 +2409,7 @@ const gatewayApiRouter = {
     readWeights,
     planWeights,
     planHeaderRoute,
+    readHeaderRoute,
     planMirror,
 };
 
@@ -2362,8 +2426,9 @@ var v1beta1_VirtualService = __webpack_require__(29938);
  * Which `http[]` entries are touched:
  * - weight: entries without a header match whose route lists both destinations; Istio wants the
  *   weights of a route to total 100, so a route that does not is refused, never "fixed";
- * - header route: entries matching the header (`match[].headers.<name>.exact`), set to the value
- *   and routed wholly to the canary. Istio takes the first entry that matches, so a header entry
+ * - header route: entries matching the header (`match[].headers.<name>.exact`); on, set to the
+ *   value and routed wholly to the canary; off, routed wholly to the stable destination the entry
+ *   lists (at weight 0 while on). Istio takes the first entry that matches, so a header entry
  *   below a catch-all entry would never be reached and is refused;
  * - mirror: entries without a header match whose `mirror` is the canary; `mirrorPercentage.value`
  *   is set (the deprecated integer `mirrorPercent` where the file still uses it).
@@ -2507,37 +2572,66 @@ function istio_planWeights(source, request) {
     });
     return istio_checked(source, service.object, edits);
 }
+/**
+ * The `http[]` entries matching `header`; a service without one is refused with the entry to add
+ * (`value` fills the example).
+ */
+function headerEntries(source, service, header, value) {
+    const name = header.toLowerCase();
+    const entries = service.entries.filter((entry) => entry.headers.includes(name));
+    if (entries.length === 0) {
+        throw new errors/* ConfigurationError */.j1(`VirtualService ${service.object.name} has no http route matching header "${header}"; add one above the default route once, e.g. ` +
+            `- match: [{headers: {${name}: {exact: "${value}"}}}]\n  route: [{destination: {host: ${service.canary.host}${service.canary.subset ? `, subset: ${service.canary.subset}` : ''}}}]`, locate(source, service.object, ['spec', 'http']));
+    }
+    for (const entry of entries)
+        refuseThirdDestination(source, service, entry);
+    return entries;
+}
+/** Each condition of `entry` on `header`, with its path and plain value. */
+function headerConditions(entry, header) {
+    const name = header.toLowerCase();
+    return asList(entry.body.match).flatMap((match, matchIndex) => Object.entries(asMap(asMap(match)?.headers) ?? {}).flatMap(([key, condition]) => key.toLowerCase() === name
+        ? [
+            {
+                path: [...entryPath(entry), 'match', matchIndex, 'headers', key],
+                condition: asMap(condition) ?? {},
+            },
+        ]
+        : []));
+}
+const destinationYaml = (destination) => `{host: ${destination.host}${destination.subset ? `, subset: ${destination.subset}` : ''}}`;
 function istio_planHeaderRoute(source, request) {
     const service = serviceOf(source, request);
     const document = service.object.document;
-    const header = request.header.toLowerCase();
-    const entries = service.entries.filter((entry) => entry.headers.includes(header));
-    if (entries.length === 0) {
-        throw new errors/* ConfigurationError */.j1(`VirtualService ${service.object.name} has no http route matching header "${request.header}"; add one above the default route once, e.g. ` +
-            `- match: [{headers: {${header}: {exact: "${request.value}"}}}]\n  route: [{destination: {host: ${service.canary.host}${service.canary.subset ? `, subset: ${service.canary.subset}` : ''}}}]`, locate(source, service.object, ['spec', 'http']));
-    }
+    const entries = headerEntries(source, service, request.header, request.value);
     const edits = [];
     for (const entry of entries) {
+        const { stable, canary } = istio_pairOf(entry, service);
+        if (request.enabled === false) {
+            if (!stable) {
+                throw new errors/* ConfigurationError */.j1(`the route matching header "${request.header}" has no stable destination to send those requests back to; ` +
+                    `add it to its route once at weight 0 (and weight: 100 on the canary), e.g. - destination: ${destinationYaml(service.stable)}\n  weight: 0`, locate(source, service.object, [...entryPath(entry), 'route']));
+            }
+            // With two destinations Istio wants 100 + 0; a lone stable destination already takes
+            // everything. The header value can stay: turning the route on again sets it.
+            if (canary) {
+                edits.push({ document, path: istio_weightPath(entry, stable), value: 100 });
+                edits.push({ document, path: istio_weightPath(entry, canary), value: 0 });
+            }
+            continue;
+        }
         const catchAll = service.entries.find((other) => other.catchAll && other.index < entry.index);
         if (catchAll) {
             throw new errors/* ConfigurationError */.j1(`the route matching header "${request.header}" is never reached: Istio takes the first matching route and ` +
                 `${locate(source, service.object, entryPath(catchAll))} matches everything; move the header route above it`, locate(source, service.object, entryPath(entry)));
         }
-        asList(entry.body.match).forEach((match, matchIndex) => {
-            const headers = asMap(asMap(match)?.headers) ?? {};
-            for (const [name, condition] of Object.entries(headers)) {
-                if (name.toLowerCase() !== header)
-                    continue;
-                const path = [...entryPath(entry), 'match', matchIndex, 'headers', name];
-                if (asMap(condition)?.exact === undefined) {
-                    throw new errors/* ConfigurationError */.j1(`the header match is not exact (${Object.keys(asMap(condition) ?? {}).join(', ') || 'empty'}); ` +
-                        `Glidepath sets exact values, so write it as {exact: "..."}`, locate(source, service.object, path));
-                }
-                edits.push({ document, path: [...path, 'exact'], value: request.value });
+        for (const { path, condition } of headerConditions(entry, request.header)) {
+            if (condition.exact === undefined) {
+                throw new errors/* ConfigurationError */.j1(`the header match is not exact (${Object.keys(condition).join(', ') || 'empty'}); ` +
+                    `Glidepath sets exact values, so write it as {exact: "..."}`, locate(source, service.object, path));
             }
-        });
-        refuseThirdDestination(source, service, entry);
-        const { stable, canary } = istio_pairOf(entry, service);
+            edits.push({ document, path: [...path, 'exact'], value: request.value });
+        }
         if (!canary) {
             throw new errors/* ConfigurationError */.j1(`the route matching header "${request.header}" does not go to the canary ${label(service.canary)}; add it to its route`, locate(source, service.object, [...entryPath(entry), 'route']));
         }
@@ -2551,6 +2645,40 @@ function istio_planHeaderRoute(source, request) {
         }
     }
     return istio_checked(source, service.object, edits);
+}
+/**
+ * On when every route matching the header sends its requests wholly to the canary (a lone canary
+ * destination, or canary 100 + stable 0), off when wholly to stable. A route that splits them or
+ * disagrees with another is refused: neither answer would be true.
+ */
+function istio_readHeaderRoute(source, options) {
+    const service = serviceOf(source, options);
+    let reading;
+    for (const entry of headerEntries(source, service, options.header, 'on')) {
+        const { stable, canary } = istio_pairOf(entry, service);
+        const location = locate(source, service.object, canary
+            ? istio_weightPath(entry, canary)
+            : stable
+                ? istio_weightPath(entry, stable)
+                : [...entryPath(entry), 'route']);
+        // A lone destination takes everything; two share by weight (absent counts as 0, as for the split).
+        const toCanary = canary !== undefined && (stable === undefined || (canary.weight === 100 && !stable.weight));
+        const toStable = stable !== undefined && (canary === undefined || (stable.weight === 100 && !canary.weight));
+        if (toCanary === toStable) {
+            throw new errors/* ConfigurationError */.j1(stable && canary
+                ? `the route matching header "${options.header}" splits its requests between ${label(service.stable)} (${stable.weight ?? 0}) and ${label(service.canary)} (${canary.weight ?? 0}); ` +
+                    `a header route sends them to one: give it weight 100 and the other 0`
+                : `the route matching header "${options.header}" goes to neither ${label(service.stable)} nor ${label(service.canary)}; add the canary to its route`, location);
+        }
+        if (reading && reading.enabled !== toCanary) {
+            throw new errors/* ConfigurationError */.j1(`routes matching header "${options.header}" disagree: ${reading.location} sends its requests to ${reading.enabled ? 'the canary' : 'stable'}, this route to ${toCanary ? 'the canary' : 'stable'}; make them agree`, location);
+        }
+        const value = headerConditions(entry, options.header)
+            .map(({ condition }) => condition.exact)
+            .find((candidate) => typeof candidate === 'string');
+        reading ??= { enabled: toCanary, ...(value !== undefined ? { value } : {}), location };
+    }
+    return reading;
 }
 function istio_planMirror(source, request) {
     const target = types/* Weight */.L.from(request.percent, 'mirror percent');
@@ -2584,6 +2712,7 @@ const istioRouter = {
     readWeights: istio_readWeights,
     planWeights: istio_planWeights,
     planHeaderRoute: istio_planHeaderRoute,
+    readHeaderRoute: istio_readHeaderRoute,
     planMirror: istio_planMirror,
 };
 
@@ -2697,13 +2826,67 @@ function nginx_planWeights(source, request) {
         { document: canary.object.document, path: annotation('canary-weight'), value: String(scaled) },
     ]);
 }
+/**
+ * The header the canary Ingress routes by (`canary-by-header`), or undefined when it routes by
+ * none: absent, or empty (see planHeaderRoute for why empty means none).
+ */
+function routedHeader(source, canary) {
+    const value = getIn(canary.object.body, annotation('canary-by-header'));
+    if (value === undefined)
+        return undefined;
+    if (typeof value !== 'string') {
+        throw new errors/* ConfigurationError */.j1(`annotation values must be strings; quote it: ${PREFIX}canary-by-header: "${String(value)}"`, locate(source, canary.object, annotation('canary-by-header')));
+    }
+    return value.trim() === '' ? undefined : value.trim();
+}
+/**
+ * On: `canary-by-header` names the header and `canary-by-header-value` the value (which wins over
+ * a `canary-by-header-pattern`).
+ *
+ * Off: `canary-by-header` is set to "". Why, and what it means: ingress-nginx has no annotation
+ * that sends requests carrying `header: value` to stable. "never" is a value the *client* sends
+ * (annotations docs, Canary: "When the header is set to never, it will never be routed to the
+ * canary"), and only without canary-by-header-value; with a custom value, other values are
+ * "ignored and the request compared against the other canary rules by precedence"
+ * (https://kubernetes.github.io/ingress-nginx/user-guide/nginx-configuration/annotations/#canary).
+ * So off means the header is ignored: those requests follow canary-weight like everyone's, which
+ * is stable at weight 0 (the header-route step, and every reversal, which takes the weight to 0
+ * too). Removing the annotation is not a scalar edit; an empty one reads the same to the
+ * controller: kubernetes/ingress-nginx internal/ingress/annotations/parser (parseString rejects
+ * a value that trims to "" and validators.go skips empty values) leaves canary.Config.Header ""
+ * (annotations/canary/main.go), and balancer.lua route_to_alternative_balancer then matches no
+ * request header and goes on to the cookie and canary-weight. canary-by-header-value "doesn't have
+ * any effect if the 'canary-by-header' annotation is not defined" (canary/main.go annotation
+ * docs), so the value is kept for turning the route on again.
+ */
 function nginx_planHeaderRoute(source, request) {
     const canary = canaryOf(source, request);
     const document = canary.object.document;
+    if (request.enabled === false) {
+        const routed = routedHeader(source, canary);
+        if (routed === undefined)
+            return [];
+        if (routed.toLowerCase() !== request.header.toLowerCase()) {
+            throw new errors/* ConfigurationError */.j1(`Ingress ${canary.object.name} routes by header "${routed}", not "${request.header}"; ` +
+                `set the policy's header to "${routed}" (or switch ${routed} off by hand: ${PREFIX}canary-by-header: "")`, locate(source, canary.object, annotation('canary-by-header')));
+        }
+        return nginx_checked(source, canary.object, [{ document, path: annotation('canary-by-header'), value: '' }]);
+    }
     return nginx_checked(source, canary.object, [
         { document, path: annotation('canary-by-header'), value: request.header },
         { document, path: annotation('canary-by-header-value'), value: request.value },
     ]);
+}
+/** On when `canary-by-header` names `options.header` (compared case-insensitively, as HTTP does). */
+function nginx_readHeaderRoute(source, options) {
+    const canary = canaryOf(source, options);
+    const routed = routedHeader(source, canary);
+    const value = getIn(canary.object.body, annotation('canary-by-header-value'));
+    return {
+        enabled: routed !== undefined && routed.toLowerCase() === options.header.toLowerCase(),
+        ...(typeof value === 'string' ? { value } : {}),
+        location: locate(source, canary.object, annotation('canary-by-header')),
+    };
 }
 function nginx_checked(source, object, edits) {
     const changes = changedOnly(object, edits);
@@ -2716,6 +2899,7 @@ const nginxRouter = {
     readWeights: nginx_readWeights,
     planWeights: nginx_planWeights,
     planHeaderRoute: nginx_planHeaderRoute,
+    readHeaderRoute: nginx_readHeaderRoute,
 };
 
 // EXTERNAL MODULE: ./src/manifests/validate.ts

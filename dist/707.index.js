@@ -8,6 +8,7 @@ export const modules = {
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   checkEvent: () => (/* binding */ checkEvent),
+/* harmony export */   controlCommand: () => (/* binding */ controlCommand),
 /* harmony export */   dispatchNext: () => (/* binding */ dispatchNext),
 /* harmony export */   parseControl: () => (/* binding */ parseControl),
 /* harmony export */   stepCommand: () => (/* binding */ stepCommand)
@@ -20,7 +21,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _github_octokit_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6702);
 /* harmony import */ var _report_admission_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(27887);
 /* harmony import */ var _report_rollout_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(38363);
-/* harmony import */ var _rollout_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(20716);
+/* harmony import */ var _rollout_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(82961);
 
 
 
@@ -138,6 +139,44 @@ const stepCommand = {
         return _rollout_js__WEBPACK_IMPORTED_MODULE_5__.ROLLOUT_EXIT[result.record.outcome];
     },
 };
+/** What each control does, for its command's help. */
+const CONTROL_HELP = {
+    promote: 'Moves the rollout in progress to its next step now, without waiting for the bake (at the last step it promotes). With --full, commits 100% as the last step.',
+    abort: 'Reverses the rollout in progress now with the smallest reversal (rollback.order). The digest is not quarantined: a person aborting is no evidence against it.',
+    retry: 'Bakes the paused step again (a person decided the inconclusive analysis deserves another look).',
+    pause: 'Holds the rollout in progress at its current step: nothing advances until promote, retry, resume or abort.',
+    resume: 'Continues a paused rollout: the same as retry.',
+};
+/**
+ * `glidepath promote|abort|retry|pause|resume`: a person's decision about the rollout in progress,
+ * the same as `glidepath step --control …` (and the action's `control` input).
+ */
+function controlCommand(control) {
+    return {
+        name: control,
+        description: [
+            CONTROL_HELP[control],
+            'Where the rollout stands is read from the GitOps branch; the command acts on the live step and ends',
+            '(with --dispatch, the next run is dispatched). A command that cannot act says why and changes nothing.',
+            '',
+            'Exit status: 0 continuing or promoted, 1 reverted, 4 paused, 2 bad usage or no rollout in progress,',
+            '3 infrastructure retries exhausted, 70 internal error.',
+        ].join('\n'),
+        options: [
+            ...stepCommand.options.filter((option) => option.name !== 'control'),
+            ...(control === 'promote'
+                ? [{ name: 'full', type: 'boolean', description: 'commit 100% as the last step' }]
+                : []),
+        ],
+        examples: [
+            `glidepath ${control} --policy glidepath.yaml --artifact ghcr.io/acme/checkout@sha256:0123…cdef${control === 'promote' ? ' --full' : ''}`,
+        ],
+        run(values, io) {
+            const { full, ...rest } = values;
+            return stepCommand.run({ ...rest, control: control === 'promote' && full ? 'promote-full' : control }, io);
+        },
+    };
+}
 
 
 /***/ }),

@@ -52,6 +52,7 @@ const TRAILER_KEYS = [
     'Glidepath-Evidence',
     'Glidepath-Verdict',
     'Glidepath-Revert-Of',
+    'Glidepath-Analysis',
     'Glidepath-Intent',
 ];
 /** A logger that drops everything (the default in library code and tests). */
@@ -261,7 +262,7 @@ function intentOf(request) {
     const explicit = request.trailers['Glidepath-Intent'];
     if (explicit)
         return explicit.trim();
-    const trailers = Object.fromEntries(TRAILER_KEYS.filter((key) => key !== 'Glidepath-Intent' && request.trailers[key] !== undefined).map((key) => [key, request.trailers[key].trim()]));
+    const trailers = Object.fromEntries(TRAILER_KEYS.filter((key) => key !== 'Glidepath-Intent' && key !== 'Glidepath-Analysis' && request.trailers[key] !== undefined).map((key) => [key, request.trailers[key].trim()]));
     const changes = [...request.changes]
         .map((change) => [change.path, change.intent ?? null])
         .sort(([a], [b]) => String(a).localeCompare(String(b)));

@@ -11,7 +11,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
 /* harmony import */ var _evidence_image_ref_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(70912);
-/* harmony import */ var _gitops_desire_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8817);
+/* harmony import */ var _gitops_desire_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(19486);
 /* harmony import */ var _gitops_options_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(10725);
 
 
@@ -196,7 +196,7 @@ class ImageRef {
 
 /***/ }),
 
-/***/ 8817:
+/***/ 19486:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -215,6 +215,57 @@ var set_flag = __webpack_require__(70601);
 var yaml_edit = __webpack_require__(13036);
 // EXTERNAL MODULE: ./src/traffic/routers/index.ts + 8 modules
 var routers = __webpack_require__(74928);
+;// CONCATENATED MODULE: ./src/traffic/set-header-route.ts
+/**
+ * Switching a header route on or off in one manifest file: the traffic part of a rollout's
+ * header-route step (`exposure.headerRoute`) and of leaving it. On, requests carrying `header:
+ * value` reach the canary whatever the weight, so testers can try it at weight 0; off, they go back
+ * to stable, so a reversal never leaves testers on a bad canary (issue 5, "a header-route step";
+ * anchors-rollouts.md: Argo `setHeaderRoute`, Flagger `match` headers). Pure: text in, text out.
+ */
+
+
+
+/**
+ * Plans switching `request.header` on or off for `request.route` in `text`. A router without
+ * header routes, or a route without a rule for the header (or, to switch off, without a stable
+ * backend in that rule), is a ConfigurationError naming the file and what to add; nothing is
+ * planned then.
+ */
+function planSetHeaderRoute(text, file, request) {
+    const router = (0,routers/* routerFor */.NF)(request.router);
+    if (!router.planHeaderRoute || !router.readHeaderRoute) {
+        const able = routers/* ROUTER_NAMES */.x$.filter((name) => {
+            const candidate = (0,routers/* routerFor */.NF)(name);
+            return candidate.planHeaderRoute !== undefined && candidate.readHeaderRoute !== undefined;
+        });
+        throw new errors/* ConfigurationError */.j1(`the ${router.name} router cannot route by header; use ${able.join(', ')} for a header-route step, or remove exposure.headerRoute`, file);
+    }
+    // RFC 9110 §5.1: a field name is a token. An empty or spaced name would match no request, and
+    // ingress-nginx would read it as no header at all.
+    if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(request.header)) {
+        throw new errors/* ConfigurationError */.j1(`header "${request.header}" is not an HTTP header name; use letters, digits and - (e.g. X-Canary)`);
+    }
+    if (request.enabled && request.value.trim() === '') {
+        throw new errors/* ConfigurationError */.j1(`the value of header ${request.header} is empty; give the value testers send to reach the canary (e.g. "always")`);
+    }
+    const source = (0,yaml_edit/* parseManifestSource */.sp)(text, file);
+    const edits = router.planHeaderRoute(source, request);
+    const after = edits.length > 0 ? (0,yaml_edit/* applyEdits */.ct)(source, edits) : text;
+    // Read the result back through the same router: what gets written is what was asked for, or
+    // nothing is written at all.
+    const reading = router.readHeaderRoute((0,yaml_edit/* parseManifestSource */.sp)(after, file), request);
+    const valueMissed = request.enabled && reading.value !== request.value;
+    if (reading.enabled !== request.enabled || valueMissed) {
+        const asked = request.enabled ? `on (${request.header}: ${request.value})` : 'off';
+        const found = reading.enabled
+            ? `on${reading.value !== undefined ? ` (value ${reading.value})` : ''}`
+            : 'off';
+        throw new Error(`${router.name} planned header route ${request.header} ${asked} for ${request.route} in ${file} but ${reading.location} reads ${found} (a bug in Glidepath)`);
+    }
+    return { file, after, changed: after !== text, edits };
+}
+
 // EXTERNAL MODULE: ./src/traffic/routers/types.ts
 var types = __webpack_require__(34461);
 ;// CONCATENATED MODULE: ./src/traffic/set-mirror.ts
@@ -258,6 +309,7 @@ var quarantine = __webpack_require__(34910);
 
 
 
+
 /** Policy target kinds whose manifest-kind name differs. */
 const KIND_OF = { helmrelease: 'flux-helmrelease' };
 /**
@@ -279,13 +331,17 @@ function desireCommit(desired, request) {
         quarantineGuard,
         ...desired.targets.map((target) => imageChange(target, request)),
     ];
-    if ((request.weight !== undefined || request.mirror !== undefined) && desired.traffic) {
+    const routing = request.mirror !== undefined || request.headerRoute !== undefined;
+    if ((request.weight !== undefined || routing) && desired.traffic) {
         const { traffic } = desired;
-        const { weight: canary, mirror } = request;
+        const { weight: canary, mirror, headerRoute } = request;
         const route = { route: traffic.route, router: traffic.router };
         const intent = [
             ...(canary === undefined ? [] : [`weight ${traffic.router} ${traffic.route}=${canary}`]),
             ...(mirror === undefined ? [] : [`mirror ${traffic.route}=${mirror}`]),
+            ...(headerRoute === undefined
+                ? []
+                : [`header ${headerRoute.header} ${headerRoute.enabled ? 'on' : 'off'}`]),
         ].join(', ');
         changes.push({
             path: traffic.path,
@@ -294,14 +350,18 @@ function desireCommit(desired, request) {
                 let text = required(current, traffic.path);
                 if (canary !== undefined)
                     text = (0,set_weight/* planSetWeight */.i)(text, traffic.path, { ...route, canary }).after;
-                if (mirror !== undefined)
+                if (mirror !== undefined) {
                     text = planSetMirror(text, traffic.path, { ...route, percent: mirror }).after;
+                }
+                if (headerRoute !== undefined) {
+                    text = planSetHeaderRoute(text, traffic.path, { ...route, ...headerRoute }).after;
+                }
                 return text;
             },
         });
     }
-    else if (request.mirror !== undefined) {
-        throw new errors/* ConfigurationError */.j1('a mirror step needs desired.traffic: the route whose stable traffic is mirrored to the canary');
+    else if (routing) {
+        throw new errors/* ConfigurationError */.j1('a mirror or header-route step needs desired.traffic: the route that sends the canary its requests');
     }
     if (request.weight !== undefined && desired.flags) {
         const { flags } = desired;

@@ -251,7 +251,21 @@ describe('glidepath verify', () => {
       .trim()
       .split('\n')
       .map((l) => l.trim().split(/\s+/)[0]);
-    expect(commands).toEqual(['verify', 'edit', 'desire', 'revert', 'analyze', 'rollout', 'step', 'status']);
+    expect(commands).toEqual([
+      'verify',
+      'edit',
+      'desire',
+      'revert',
+      'analyze',
+      'rollout',
+      'step',
+      'promote',
+      'abort',
+      'pause',
+      'retry',
+      'resume',
+      'status',
+    ]);
   });
 
   it("shows a group's commands for `edit` and refuses an unknown subcommand with a pointer to help", async () => {

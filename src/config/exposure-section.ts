@@ -1,8 +1,9 @@
 /**
  * The `exposure:` and `rollback:` sections: steps (explicit or by risk tier), bake, limits, the
  * reconcile wait, and the reversal order. Both are always present (the schema defaults them), so a
- * policy with neither rolls out 1 → 5 → 25 → 50 → 100 with 10-minute bakes. A blue-green rollout and
- * a mirror step are a leading step at weight 0 (the canary serves no user there).
+ * policy with neither rolls out 1 → 5 → 25 → 50 → 100 with 10-minute bakes. A blue-green rollout, a
+ * mirror step and a header-route step are a leading step at weight 0 (the canary serves no user
+ * there, or only those who ask for it).
  */
 import { Duration } from './duration.js';
 import type { HandoffSpec } from '../rollout/controller-phase.js';
@@ -24,6 +25,7 @@ export interface ExposureInput {
   strategy: ExposurePolicy['strategy'];
   steps?: number[];
   mirror?: number;
+  headerRoute?: { header: string; value: string };
   adaptive: boolean;
   handoff?: {
     controller: HandoffSpec['controller'];
@@ -80,7 +82,7 @@ export function checkExposure(input: ExposureInput): ExposureProblem[] {
     }
   }
   if (input.strategy === 'blueGreen') {
-    for (const key of ['steps', 'mirror'] as const) {
+    for (const key of ['steps', 'mirror', 'headerRoute'] as const) {
       if (input[key] !== undefined) {
         problems.push({
           path: ['exposure', key],
@@ -91,7 +93,12 @@ export function checkExposure(input: ExposureInput): ExposureProblem[] {
     }
   }
   if (input.handoff) {
-    const stepping = { steps: input.steps, mirror: input.mirror, adaptive: input.adaptive || undefined };
+    const stepping = {
+      steps: input.steps,
+      mirror: input.mirror,
+      headerRoute: input.headerRoute,
+      adaptive: input.adaptive || undefined,
+    };
     for (const [key, value] of Object.entries(stepping)) {
       if (value !== undefined) {
         problems.push({
@@ -108,6 +115,14 @@ export function checkExposure(input: ExposureInput): ExposureProblem[] {
         message: `does not apply with exposure.handoff (${input.handoff.controller} steps the traffic); remove it, or remove handoff`,
       });
     }
+  }
+  if (input.mirror !== undefined && input.headerRoute !== undefined) {
+    problems.push({
+      path: ['exposure', 'headerRoute'],
+      at: 'key',
+      message:
+        'cannot come with mirror: each is a first step at weight 0 and a rollout has one; keep one of them',
+    });
   }
   const reconcile = input.reconcile;
   const needs: Partial<Record<ReconcileSpec['wait'], Record<string, string>>> = {
@@ -136,9 +151,15 @@ export function buildExposure(input: ExposureInput): ExposurePolicy {
   return {
     tier: input.tier,
     strategy: input.strategy,
-    // The preview (blueGreen) and the mirror step are a leading step at weight 0.
-    steps: input.strategy === 'blueGreen' ? [0, 100] : input.mirror !== undefined ? [0, ...weights] : weights,
+    // The preview (blueGreen), the mirror step and the header-route step are a leading step at weight 0.
+    steps:
+      input.strategy === 'blueGreen'
+        ? [0, 100]
+        : input.mirror !== undefined || input.headerRoute !== undefined
+          ? [0, ...weights]
+          : weights,
     ...(input.mirror === undefined ? {} : { mirror: input.mirror }),
+    ...(input.headerRoute === undefined ? {} : { headerRoute: { ...input.headerRoute } }),
     adaptive: input.adaptive,
     ...(input.handoff
       ? {

@@ -24,6 +24,60 @@ export interface Policy {
   exposure: ExposurePolicy;
   /** How a failed rollout is reversed. Always present. */
   rollback: RollbackPolicy;
+  /** When deployments may start: windows, freezes, overrides. Absent: any time. */
+  deploy?: DeployPolicy;
+  /** Who hears about a rollout. Absent: nobody beyond the job log and the deployment. */
+  notify?: NotifyTarget[];
+}
+
+/** A day of the week as the policy writes it. */
+export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+
+/**
+ * A window of time: weekly (`days` with `from`/`to` as `HH:MM` wall-clock times in the policy's time
+ * zone; `to` may be earlier than `from` to cross midnight) or dated (`from`/`to` as local
+ * `YYYY-MM-DDTHH:MM` date-times, for a freeze around a holiday).
+ */
+export interface DeployWindow {
+  /** Weekly windows: the days they open on. Absent: a dated window. */
+  days?: Weekday[];
+  /** `HH:MM` (weekly) or `YYYY-MM-DDTHH:MM` (dated), local to `DeployPolicy.timeZone`. */
+  from: string;
+  /** Exclusive end, same form as `from`. */
+  to: string;
+  /** Why, shown when the window blocks a deployment (deny windows). */
+  reason?: string;
+}
+
+/** The reasons an audited override may be given for (`override: p0|security`). */
+export type OverrideKind = 'p0' | 'security';
+
+/** `deploy:` — when deployments may start (the gate and `rollout` both read it). */
+export interface DeployPolicy {
+  /** IANA time zone the windows are written in, e.g. `Europe/Berlin`. Default `UTC`. */
+  timeZone: string;
+  /** Deployments start only inside one of these; absent or empty: any time not denied. */
+  allow: DeployWindow[];
+  /** Deployments never start inside these (freezes); they win over allow windows. */
+  deny: DeployWindow[];
+  /** Hold deployments while the SLO error budget of `analysis.slo` is spent. Default true. */
+  freezeOnBudget: boolean;
+  /** Which overrides may bypass windows and freezes (never quarantine or evidence). Default both. */
+  overrides: OverrideKind[];
+}
+
+/** When a notification is sent. */
+export type NotifyEvent = 'start' | 'step' | 'promoted' | 'reverted';
+
+/** `notify[]` — one destination. Secrets (URLs with tokens, signing keys) come from environment variables. */
+export interface NotifyTarget {
+  kind: 'slack' | 'teams' | 'webhook';
+  /** The environment variable holding the incoming-webhook URL (Slack, Teams) or the endpoint (webhook). */
+  urlEnv: string;
+  /** webhook: the environment variable holding the HMAC-SHA256 signing secret. */
+  secretEnv?: string;
+  /** Which events to send. Default all. */
+  on: NotifyEvent[];
 }
 
 /** Risk tiers, each with its steps (config/exposure-section.ts `TIER_STEPS`). */
@@ -39,11 +93,14 @@ export interface ExposurePolicy {
   strategy: 'canary' | 'blueGreen';
   /**
    * Canary percentages, increasing, ending at 100 (from the tier unless written). A leading 0 is the
-   * preview (blueGreen) or the mirror step (`mirror`): the canary serves no user there.
+   * preview (blueGreen), the mirror step (`mirror`) or the header-route step (`headerRoute`): the
+   * canary serves no user there, or only those who ask for it.
    */
   steps: number[];
   /** A first step mirroring this percent of stable's traffic to the canary (weight 0). */
   mirror?: number;
+  /** A first step sending only requests with `header: value` to the canary (weight 0). */
+  headerRoute?: { header: string; value: string };
   /** A strong pass may skip a step, a weak one extends the bake once. Default false. */
   adaptive: boolean;
   /** Hand-off mode: an in-cluster controller steps the traffic; Glidepath watches and reverts. */

@@ -9,6 +9,7 @@ import type { ImageRef } from '../evidence/image-ref.js';
 import type { KindName } from '../manifests/kinds/types.js';
 import { planSetImage } from '../manifests/set-image.js';
 import { planSetFlag } from '../traffic/flags/set-flag.js';
+import { planSetHeaderRoute } from '../traffic/set-header-route.js';
 import { planSetMirror } from '../traffic/set-mirror.js';
 import { planSetWeight } from '../traffic/set-weight.js';
 import { assertNotQuarantined } from './quarantine.js';
@@ -32,6 +33,11 @@ export interface DesireRequest {
    * the canary serves; without it the route's mirror is left as it is. Needs `desired.traffic`.
    */
   mirror?: number;
+  /**
+   * The header route to the canary switched on (a header-route step) or off (later steps, reversal);
+   * without it the route's header rule is left as it is. Needs `desired.traffic`.
+   */
+  headerRoute?: { header: string; value: string; enabled: boolean };
 }
 
 /** Policy target kinds whose manifest-kind name differs. */
@@ -56,13 +62,17 @@ export function desireCommit(desired: DesiredPolicy, request: DesireRequest): Co
     quarantineGuard,
     ...desired.targets.map((target) => imageChange(target, request)),
   ];
-  if ((request.weight !== undefined || request.mirror !== undefined) && desired.traffic) {
+  const routing = request.mirror !== undefined || request.headerRoute !== undefined;
+  if ((request.weight !== undefined || routing) && desired.traffic) {
     const { traffic } = desired;
-    const { weight: canary, mirror } = request;
+    const { weight: canary, mirror, headerRoute } = request;
     const route = { route: traffic.route, router: traffic.router };
     const intent = [
       ...(canary === undefined ? [] : [`weight ${traffic.router} ${traffic.route}=${canary}`]),
       ...(mirror === undefined ? [] : [`mirror ${traffic.route}=${mirror}`]),
+      ...(headerRoute === undefined
+        ? []
+        : [`header ${headerRoute.header} ${headerRoute.enabled ? 'on' : 'off'}`]),
     ].join(', ');
     changes.push({
       path: traffic.path,
@@ -70,14 +80,18 @@ export function desireCommit(desired: DesiredPolicy, request: DesireRequest): Co
       render: (current) => {
         let text = required(current, traffic.path);
         if (canary !== undefined) text = planSetWeight(text, traffic.path, { ...route, canary }).after;
-        if (mirror !== undefined)
+        if (mirror !== undefined) {
           text = planSetMirror(text, traffic.path, { ...route, percent: mirror }).after;
+        }
+        if (headerRoute !== undefined) {
+          text = planSetHeaderRoute(text, traffic.path, { ...route, ...headerRoute }).after;
+        }
         return text;
       },
     });
-  } else if (request.mirror !== undefined) {
+  } else if (routing) {
     throw new ConfigurationError(
-      'a mirror step needs desired.traffic: the route whose stable traffic is mirrored to the canary',
+      'a mirror or header-route step needs desired.traffic: the route that sends the canary its requests',
     );
   }
   if (request.weight !== undefined && desired.flags) {

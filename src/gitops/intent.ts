@@ -12,9 +12,10 @@ export function intentOf(request: CommitRequest): string {
   const explicit = request.trailers['Glidepath-Intent'];
   if (explicit) return explicit.trim();
   const trailers = Object.fromEntries(
-    TRAILER_KEYS.filter((key) => key !== 'Glidepath-Intent' && request.trailers[key] !== undefined).map(
-      (key) => [key, request.trailers[key]!.trim()],
-    ),
+    TRAILER_KEYS.filter(
+      (key) =>
+        key !== 'Glidepath-Intent' && key !== 'Glidepath-Analysis' && request.trailers[key] !== undefined,
+    ).map((key) => [key, request.trailers[key]!.trim()]),
   );
   const changes = [...request.changes]
     .map((change) => [change.path, change.intent ?? null])

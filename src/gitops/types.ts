@@ -40,6 +40,7 @@ export const TRAILER_KEYS = [
   'Glidepath-Evidence',
   'Glidepath-Verdict',
   'Glidepath-Revert-Of',
+  'Glidepath-Analysis',
   'Glidepath-Intent',
 ] as const;
 
@@ -64,6 +65,11 @@ export interface Trailers {
   'Glidepath-Verdict'?: string;
   /** On a reversal: the commit whose desired state is being undone. */
   'Glidepath-Revert-Of'?: string;
+  /**
+   * The sequential error-rate test's state after the previous step (rollout/analysis-state.ts), so
+   * the next run continues it. Statistics, not intent: left out of Glidepath-Intent.
+   */
+  'Glidepath-Analysis'?: string;
   /** Idempotency key; set by the writer from the request when absent (see intentOf). */
   'Glidepath-Intent'?: string;
 }

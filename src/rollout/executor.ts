@@ -18,7 +18,7 @@ import type { ErrorRateState } from '../analysis/error-rate-gate.js';
 import type { AnalysisPolicy, DesiredPolicy, Policy } from '../config/types.js';
 import { ConfigurationError } from '../errors.js';
 import type { ImageRef } from '../evidence/image-ref.js';
-import { desireCommit } from '../gitops/desire.js';
+import { desireCommit, type DesireRequest } from '../gitops/desire.js';
 import { quarantineChange } from '../gitops/quarantine.js';
 import { promotionCommit } from '../gitops/promotion.js';
 import { planRevert } from '../gitops/revert.js';
@@ -27,6 +27,7 @@ import type { Fetch, MetricProvider } from '../metrics/providers/types.js';
 import { planSetFlag } from '../traffic/flags/set-flag.js';
 import { describeState, initialRolloutState, isTerminal, machineContext, transition } from './machine.js';
 import { createReconcileWaiter, type ReconcileDeps } from './reconcile/index.js';
+import { decodeAnalysisState, encodeAnalysisState } from './analysis-state.js';
 import { recoverRollout } from './recover.js';
 import type { DeploymentState, Effect, Lever, RolloutCommand, RolloutEvent, RolloutState } from './types.js';
 
@@ -190,6 +191,12 @@ export async function runRollout(request: RolloutRequest, deps: RolloutDeps): Pr
       queue[0] = { type: 'committed', at: started.getTime(), sha: recovered.head };
     }
     steps.push({ step: resumeAt, weight: resumeWeight, commit: recovered.head });
+    // The error-rate test carries on from where the previous step's run left it.
+    const carried = recovered.commits.find((commit) => commit.analysis !== undefined)?.analysis;
+    errorRateState = decodeAnalysisState(carried);
+    if (carried !== undefined && errorRateState === undefined) {
+      deps.log(`ignored an unreadable Glidepath-Analysis trailer; the error-rate test starts afresh`);
+    }
     deps.log(
       `resuming ${request.id} at step ${resumeAt}/${context.steps.length} (${resumeWeight}%), commit ${recovered.head.slice(0, 12)}`,
     );
@@ -238,16 +245,19 @@ export async function runRollout(request: RolloutRequest, deps: RolloutDeps): Pr
     const at = () => deps.now().getTime();
     switch (effect.type) {
       case 'commit': {
+        const desire = desireCommit(desired, {
+          image,
+          weight: effect.weight,
+          ...routingAt(effect.step),
+          rollout: request.id,
+          step: `${effect.step}/${effect.of}`,
+          ...(policy.service ? { service: policy.service } : {}),
+          ...(request.evidence ? { evidence: request.evidence } : {}),
+        });
+        // The error-rate test continues in the run that bakes this step (rollout/analysis-state.ts).
+        const carried = encodeAnalysisState(errorRateState);
         const commit = await deps.writer.commit(
-          desireCommit(desired, {
-            image,
-            weight: effect.weight,
-            ...mirrorAt(effect.step),
-            rollout: request.id,
-            step: `${effect.step}/${effect.of}`,
-            ...(policy.service ? { service: policy.service } : {}),
-            ...(request.evidence ? { evidence: request.evidence } : {}),
-          }),
+          carried ? { ...desire, trailers: { ...desire.trailers, 'Glidepath-Analysis': carried } } : desire,
         );
         if (firstCommit === undefined) {
           firstCommit = commit.sha;
@@ -324,14 +334,17 @@ export async function runRollout(request: RolloutRequest, deps: RolloutDeps): Pr
   }
 
   /**
-   * The mirror part of step `step`'s commit (1-based): with `exposure.mirror`, the first step mirrors
-   * that share of stable's traffic to the canary and every later step stops the mirror (the canary
-   * serves real users from then on); without it, nothing.
+   * The routing part of step `step`'s commit (1-based): with `exposure.mirror` or
+   * `exposure.headerRoute`, the first step mirrors that share of stable's traffic to the canary, or
+   * sends it the requests carrying the header; every later step stops that (the canary serves real
+   * users from then on). Without either, nothing.
    */
-  function mirrorAt(step: number): { mirror?: number } {
-    const mirror = policy.exposure.mirror;
-    if (mirror === undefined) return {};
-    return { mirror: step === 1 ? mirror : 0 };
+  function routingAt(step: number): Pick<DesireRequest, 'mirror' | 'headerRoute'> {
+    const { mirror, headerRoute } = policy.exposure;
+    return {
+      ...(mirror === undefined ? {} : { mirror: step === 1 ? mirror : 0 }),
+      ...(headerRoute === undefined ? {} : { headerRoute: { ...headerRoute, enabled: step === 1 } }),
+    };
   }
 
   /** Waits until the reconciler has applied `sha` (policy exposure.reconcile); logs why not. */
@@ -425,8 +438,8 @@ export async function runRollout(request: RolloutRequest, deps: RolloutDeps): Pr
       const weightZero = desireCommit(desired, {
         image,
         weight: 0,
-        // A mirror step's copy of stable traffic stops too: the canary gets nothing at all.
-        ...(policy.exposure.mirror === undefined ? {} : { mirror: 0 }),
+        // A mirror step's copy and a header route stop too: the canary gets nothing at all.
+        ...routingAt(Infinity),
         rollout: request.id,
         ...(policy.service ? { service: policy.service } : {}),
       });

@@ -4,7 +4,8 @@
  * (the new image, no weights), watches the controller's phase through the controller's own
  * Prometheus metrics (controller-phase.ts), and closes the loop through Git:
  *
- * - `succeeded`: the deployment status goes to success; the outcome is `promoted`. No commit.
+ * - `succeeded`: the promotion record is committed (gitops/promotion.ts), the deployment status goes
+ *   to success; the outcome is `promoted`.
  * - `failed` (the controller aborted, degraded or failed its analysis): the controller already sent
  *   traffic back to stable, but Git still holds the bad image, so the next sync or a restart would
  *   roll it out again. Glidepath commits the image revert — the targets' files restored to their
@@ -34,6 +35,7 @@ import {
 } from './controller-phase.js';
 import type { RolloutRecord, StepRecord } from './executor.js';
 import { initialRolloutState } from './machine.js';
+import { promotionCommit } from '../gitops/promotion.js';
 import { recoverRollout } from './recover.js';
 import type { DeploymentState, RolloutState } from './types.js';
 
@@ -102,6 +104,16 @@ export async function runHandoff(request: HandoffRequest, deps: HandoffDeps): Pr
     });
   }
 
+  if (recovered?.status === 'promoted') {
+    deps.log(`rollout ${request.id} already promoted at ${short(recovered.head)}; nothing to do`);
+    return record({
+      outcome: 'promoted',
+      reason: `already promoted (${short(recovered.head)}): a rerun changes nothing`,
+      steps: [],
+      status: 'promoted',
+    });
+  }
+
   let rolloutCommit: string;
   let beforeRollout: string | undefined;
   // A verdict counts only once the controller was seen working on a change since the commit: until
@@ -156,6 +168,26 @@ export async function runHandoff(request: HandoffRequest, deps: HandoffDeps): Pr
         const reason = `${object} ${reading.detail}: promoted`;
         deps.log(reason);
         Object.assign(step, { phase: 'pass', reason });
+        // Git says so too (gitops/promotion.ts): `glidepath status` and a rerun read it there.
+        await deps.writer.commit(
+          promotionCommit(
+            desired.branch,
+            {
+              service: service ?? request.id,
+              rollout: request.id,
+              digest,
+              at: deps.now().toISOString(),
+            },
+            desired.quarantineFile,
+            {
+              'Glidepath-Rollout': request.id,
+              ...(service ? { 'Glidepath-Service': service } : {}),
+              'Glidepath-Step': '1/1',
+              'Glidepath-Weight': '100',
+              'Glidepath-Digest': digest,
+            },
+          ),
+        );
         await setStatus('success', `${object} promoted ${digest.slice(0, 19)}…`);
         return record({ outcome: 'promoted', reason, steps: [step], status: 'promoted' });
       }

@@ -27,6 +27,8 @@ export interface RecoveredRollout {
     weight?: string;
     verdict?: string;
     revertOf?: string;
+    /** The error-rate test's state the commit carries (`Glidepath-Analysis`), encoded. */
+    analysis?: string;
   }[];
 }
 
@@ -72,6 +74,7 @@ export function recoverRollout(
       ...(commit.trailers['Glidepath-Weight'] ? { weight: commit.trailers['Glidepath-Weight'] } : {}),
       ...(commit.trailers['Glidepath-Verdict'] ? { verdict: commit.trailers['Glidepath-Verdict'] } : {}),
       ...(commit.trailers['Glidepath-Revert-Of'] ? { revertOf: commit.trailers['Glidepath-Revert-Of'] } : {}),
+      ...(commit.trailers['Glidepath-Analysis'] ? { analysis: commit.trailers['Glidepath-Analysis'] } : {}),
     })),
   };
 }

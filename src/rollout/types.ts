@@ -125,8 +125,8 @@ export type RolloutEvent =
   /** The reversal commit landed as `sha`. */
   | { readonly type: 'reverted'; readonly at: number; readonly sha: string };
 
-/** A GitHub deployment status state the machine sets. */
-export type DeploymentState = 'queued' | 'in_progress' | 'success' | 'failure';
+/** A GitHub deployment status state the machine sets (`error`: the command stopped on an error, set by its caller). */
+export type DeploymentState = 'queued' | 'in_progress' | 'success' | 'failure' | 'error';
 
 /** Work for the executor, in the order it must be done. */
 export type Effect =

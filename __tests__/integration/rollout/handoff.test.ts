@@ -262,7 +262,11 @@ describe('hand-off through a real Prometheus scraping the controller', () => {
         /argo-rollouts Rollout demo\/argo-healthy rollout_info phase="Healthy": promoted/,
       ),
     });
-    expect(await commitsOf('argo-healthy')).toEqual([{ step: '1/1', revertOf: '', verdict: '' }]);
+    // The image commit, then the promotion record (Glidepath-Verdict: promoted) once Argo finished.
+    expect(await commitsOf('argo-healthy')).toEqual([
+      { step: '1/1', revertOf: '', verdict: '' },
+      { step: '1/1', revertOf: '', verdict: 'promoted' },
+    ]);
     expect(await show(ROLLOUT_FILE)).toContain(imageOf(DIGESTS.v2));
     expect(statuses.map(([state]) => state)).toEqual(['in_progress', 'success']);
     expect(log.some((line) => /: progressing — rollout_info phase="Progressing"/.test(line))).toBe(true);
@@ -344,7 +348,7 @@ describe('hand-off through a real Prometheus scraping the controller', () => {
       hooks,
     );
     expect(record.outcome).toBe('promoted');
-    expect(await commitsOf('flagger-ok')).toHaveLength(1);
+    expect((await commitsOf('flagger-ok')).map(({ verdict }) => verdict)).toEqual(['', 'promoted']);
   }, 60_000);
 
   it('metrics absent: timeout, reverted without quarantine, the reason says timeout', async () => {
@@ -467,7 +471,7 @@ describe('hand-off rules with a scripted controller (real git, virtual clock)', 
       virtualClock(),
     );
     expect(first.record.outcome).toBe('promoted');
-    // The controller finished while no run watched: its end state counts for the commit on the branch.
+    // A rerun reads the promotion record and changes nothing.
     const again = await handoff(
       'rerun',
       spec('argo-rollouts', 'rerun'),
@@ -477,7 +481,8 @@ describe('hand-off rules with a scripted controller (real git, virtual clock)', 
       virtualClock(),
     );
     expect(again.record.outcome).toBe('promoted');
-    expect(await commitsOf('rerun')).toHaveLength(1);
+    expect(again.record.reason).toMatch(/^already promoted/);
+    expect((await commitsOf('rerun')).map(({ verdict }) => verdict)).toEqual(['', 'promoted']);
 
     const digest = '9'.repeat(64);
     const failed = await handoff(

@@ -228,6 +228,36 @@ describe('event-driven: one step per run (glidepath step)', () => {
   }, 60_000);
 });
 
+describe('kill and resume of the event-driven loop (glidepath step)', () => {
+  /** Runs `glidepath step` again and again until it promotes; the run reaching effect `killAt` (counted over all runs) dies. */
+  async function stepUntilPromoted(id: string, killAt?: number): Promise<{ runs: number; effects: number }> {
+    let left = killAt;
+    let effects = 0;
+    for (let runs = 1; runs <= 20; runs++) {
+      const result = await run(id, left, () => 0.001, DIGESTS.v2, true);
+      effects += result.effects;
+      if (left !== undefined) left = result.record ? left - result.effects : undefined;
+      if (result.record?.outcome === 'promoted') return { runs, effects };
+      if (result.record)
+        expect({ killAt, runs, outcome: result.record.outcome }).toMatchObject({ outcome: 'continuing' });
+    }
+    throw new Error(`${id}: not promoted in 20 runs`);
+  }
+
+  it('the step process killed after each effect in turn, then run again: promoted, one commit per step', async () => {
+    const clean = await stepUntilPromoted('step-count');
+    expect(clean.runs).toBe(6);
+    for (let killAt = 1; killAt <= clean.effects; killAt++) {
+      const id = `step-kill-${killAt}`;
+      await stepUntilPromoted(id, killAt);
+      expect({ killAt, steps: await stepsOf(id) }).toEqual({
+        killAt,
+        steps: ['1/5', '2/5', '3/5', '4/5', '5/5', 'promoted'],
+      });
+    }
+  }, 300_000);
+});
+
 describe('manual controls on the rollout in progress (glidepath step --control)', () => {
   const healthy = () => 0.001;
   it('abort: the live step is reversed through Git and the job fails', async () => {

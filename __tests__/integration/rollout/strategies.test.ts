@@ -20,7 +20,10 @@ import { runRollout, type RolloutRecord } from '../../../src/rollout/executor.js
 import { IMAGE_REPOSITORY, seedGitops } from '../../../examples/demo/world/world.mjs';
 import { createBareRepo, gitText, type TempBareRepo } from '../../support/git-remote.js';
 
-/** The demo route with a RequestMirror filter to the canary on its rule (percent 0: off). */
+/**
+ * The demo route with a header rule (x-canary: always → stable until a header-route step) and a
+ * RequestMirror filter to the canary on its default rule (percent 0: off).
+ */
 const ROUTE_WITH_MIRROR = `apiVersion: gateway.networking.k8s.io/v1
 kind: HTTPRoute
 metadata:
@@ -30,6 +33,17 @@ spec:
   parentRefs:
   - name: public-gateway
   rules:
+  - matches:
+    - headers:
+      - name: x-canary
+        value: always
+    backendRefs:
+    - name: demo-stable
+      port: 80
+      weight: 1   # header stable
+    - name: demo-canary
+      port: 80
+      weight: 0   # header canary
   - filters:
     - type: RequestMirror
       requestMirror:
@@ -144,6 +158,13 @@ async function rollout(
 
 /** For each commit of rollout `id` (oldest first): its step trailer and the route's weight and mirror. */
 async function commitsOf(id: string): Promise<{ step: string; canary: number; mirror: number }[]> {
+  return (await routesOf(id)).map(({ step, canary, mirror }) => ({ step, canary, mirror }));
+}
+
+/** As commitsOf, with the header rule's canary weight (100: requests with the header go to the canary). */
+async function routesOf(
+  id: string,
+): Promise<{ step: string; canary: number; mirror: number; header: number }[]> {
   const log = await gitText([
     '--git-dir',
     bare.path,
@@ -162,7 +183,8 @@ async function commitsOf(id: string): Promise<{ step: string; canary: number; mi
       const route = await gitText(['--git-dir', bare.path, 'show', `${sha}:apps/demo/route.yaml`]);
       const canary = Number(/weight: (\d+) {3}# canary/.exec(route)?.[1]);
       const mirror = Number(/percent: (\d+)/.exec(route)?.[1]);
-      return { step: step || 'revert', canary, mirror };
+      const header = Number(/weight: (\d+) {3}# header canary/.exec(route)?.[1]);
+      return { step: step || 'revert', canary, mirror, header };
     }),
   );
 }
@@ -212,6 +234,33 @@ describe('exposure strategies', () => {
     ]);
   }, 60_000);
 
+  it('a header-route step: only requests with x-canary: always reach the canary, then the weight steps with the header route off', async () => {
+    const record = await rollout(
+      'header',
+      '  headerRoute: { header: x-canary, value: always }\n  steps: [5, 100]',
+      () => 0.001,
+    );
+    expect(record.outcome).toBe('promoted');
+    expect((await routesOf('header')).map(({ step, canary, header }) => [step, canary, header])).toEqual([
+      ['1/3', 0, 100],
+      ['2/3', 5, 0],
+      ['3/3', 100, 0],
+    ]);
+  }, 60_000);
+
+  it('a breach at the header-route step reverses with the header route off', async () => {
+    const record = await rollout(
+      'header-bad',
+      '  headerRoute: { header: x-canary, value: always }\n  steps: [5, 100]',
+      () => 0.3,
+    );
+    expect(record.outcome).toBe('reverted');
+    expect((await routesOf('header-bad')).map(({ step, canary, header }) => [step, canary, header])).toEqual([
+      ['1/3', 0, 100],
+      ['revert', 0, 0],
+    ]);
+  }, 60_000);
+
   it('adaptive: a strong pass (far inside the threshold) skips a step, never into 100 from below 50', async () => {
     const record = await rollout(
       'adaptive-strong',
@@ -231,9 +280,28 @@ describe('exposure strategies', () => {
     expect(bakes.map((entry) => entry.weight)).toEqual([1, 5, 100]);
   }, 60_000);
 
-  it('the policy refuses steps or a mirror with blueGreen, naming the key', () => {
-    expect(() => policyWith('  strategy: blueGreen\n  steps: [1, 100]')).toThrow(
-      /glidepath\.yaml:\d+:\d+: exposure\.steps: does not apply to strategy blueGreen/,
-    );
+  it.each([
+    [
+      'steps with blueGreen',
+      '  strategy: blueGreen\n  steps: [1, 100]',
+      /exposure\.steps: does not apply to strategy blueGreen/,
+    ],
+    [
+      'a header route with blueGreen',
+      '  strategy: blueGreen\n  headerRoute: { header: x-canary, value: always }',
+      /exposure\.headerRoute: does not apply to strategy blueGreen/,
+    ],
+    [
+      'a mirror and a header route',
+      '  mirror: 10\n  headerRoute: { header: x-canary, value: always }',
+      /exposure\.headerRoute: cannot come with mirror/,
+    ],
+    [
+      'a header name with a space',
+      '  headerRoute: { header: "x canary", value: always }',
+      /is not an HTTP header name/,
+    ],
+  ])('the policy refuses %s, naming the key', (_name, exposure, message) => {
+    expect(() => policyWith(exposure)).toThrow(message);
   });
 });

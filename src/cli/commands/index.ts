@@ -21,6 +21,15 @@ function entry(name: string, summary: string, load: () => Promise<Loaded>): Comm
   return { name, summary, load: async () => ({ ...(await load()), summary }) as Command | CommandGroup };
 }
 
+/** The manual controls' one-liners (each is `step --control <name>`). */
+const CONTROL_SUMMARY = {
+  promote: 'move the rollout in progress to its next step now (--full: straight to 100%)',
+  abort: 'reverse the rollout in progress now, without quarantining its digest',
+  pause: 'hold the rollout in progress at its current step until a person decides',
+  retry: 'bake the paused step again',
+  resume: 'continue a paused rollout (the same as retry)',
+} as const;
+
 /** The commands in the order `--help` lists them. */
 export const COMMANDS: readonly CommandEntry[] = [
   entry(
@@ -57,6 +66,9 @@ export const COMMANDS: readonly CommandEntry[] = [
     'step',
     'event-driven rollout: bake and judge the current step, commit the next, hand off to a new run',
     async () => (await import('./step.js')).stepCommand,
+  ),
+  ...(['promote', 'abort', 'pause', 'retry', 'resume'] as const).map((control) =>
+    entry(control, CONTROL_SUMMARY[control], async () => (await import('./step.js')).controlCommand(control)),
   ),
   entry(
     'status',

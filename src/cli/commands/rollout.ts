@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { AnalysisPolicy } from '../../config/types.js';
-import { ConfigurationError, ExitCode } from '../../errors.js';
+import { ConfigurationError, describeError, ExitCode } from '../../errors.js';
 import { ImageRef } from '../../evidence/image-ref.js';
 import { findOrCreateDeployment, setDeploymentStatus } from '../../github/deployments.js';
 import { createOctokit } from '../../github/octokit.js';
@@ -184,6 +184,7 @@ export async function runRolloutCommand(settings: RolloutSettings, io: CliIo): P
   const id = settings.id ?? `${policy.service ?? 'rollout'}-${image.digest.hex.slice(0, 12)}`;
   const clock = { now: io.now, sleep };
   const writer = await openWriter(desired, io, checkout);
+  let setStatus: RolloutDeps['setStatus'];
   try {
     const deps: RolloutDeps = {
       writer,
@@ -193,6 +194,7 @@ export async function runRolloutCommand(settings: RolloutSettings, io: CliIo): P
       log: (line) => io.stderr(`${io.now().toISOString().slice(11, 19)} ${line}\n`),
       ...(await deploymentStatuses(io, policy.environment, id, image.digest.toString(), evidence)),
     };
+    setStatus = deps.setStatus;
     const handoff = policy.exposure.handoff;
     if (handoff) {
       if (policy.analysis.provider.kind !== 'prometheus') {
@@ -221,6 +223,11 @@ export async function runRolloutCommand(settings: RolloutSettings, io: CliIo): P
       deps,
     );
     return { admitted: true, record, ...(admission ? { admission } : {}) };
+  } catch (error) {
+    // The deployment says the run stopped, and why; the branch holds only whole steps (the writers'
+    // compare-and-swap), so a rerun carries on from there. Best effort: GitHub may be the cause.
+    await setStatus?.('error', `stopped: ${describeError(error)}; rerun to carry on`).catch(() => undefined);
+    throw error;
   } finally {
     await writer.close();
   }

@@ -6,7 +6,8 @@
  * - weight: every rule without a header match that lists both the stable and the canary backendRef
  *   (path-split routes repeat the pair per path; they all move together);
  * - header route: rules whose `matches[].headers[]` name the header (HTTP header names compare
- *   case-insensitively); their value is set and their traffic sent to the canary;
+ *   case-insensitively); on, their value is set and their traffic sent to the canary; off, their
+ *   traffic goes back to the stable backendRef the rule lists (at weight 0 while on);
  * - mirror: rules without a header match carrying a `RequestMirror` filter to the canary; its
  *   `percent` (Gateway API v1.2+) is set.
  * Structure (a rule, a filter) is never invented: a route missing one is refused with the YAML to
@@ -34,6 +35,7 @@ import {
 import { canaryPercent, splitsExactly } from './proportion.js';
 import {
   Weight,
+  type HeaderRouteReading,
   type HeaderRouteRequest,
   type MirrorRequest,
   type RouteOptions,
@@ -218,36 +220,68 @@ function planWeights(source: ManifestSource, request: WeightRequest): ScalarEdit
   return checked(source, route.object, edits);
 }
 
-function planHeaderRoute(source: ManifestSource, request: HeaderRouteRequest): ScalarEdit[] {
-  const route = routeOf(source, request);
-  const document = route.object.document;
-  const header = request.header.toLowerCase();
-  const rules = route.rules.filter((rule) => rule.headers.includes(header));
+/**
+ * The rules whose matches name `header`; a route without one is refused with the rule to add
+ * (`value` fills the example).
+ */
+function headerRules(source: ManifestSource, route: Route, header: string, value: string): Rule[] {
+  const name = header.toLowerCase();
+  const rules = route.rules.filter((rule) => rule.headers.includes(name));
   if (rules.length === 0) {
     throw new ConfigurationError(
-      `${route.object.kind} ${route.object.name} has no rule matching header "${request.header}"; add one once, e.g. ` +
-        `- matches: [{headers: [{name: ${request.header}, value: "${request.value}"}]}]\n  backendRefs: [{name: ${route.canary}, port: 80}]`,
+      `${route.object.kind} ${route.object.name} has no rule matching header "${header}"; add one once, e.g. ` +
+        `- matches: [{headers: [{name: ${header}, value: "${value}"}]}]\n  backendRefs: [{name: ${route.canary}, port: 80}]`,
       locate(source, route.object, ['spec', 'rules']),
     );
   }
+  for (const rule of rules) refuseThirdBackend(source, route, rule);
+  return rules;
+}
+
+/** Each match of `rule` on `header`, with its path and plain value. */
+function headerMatches(rule: Rule, header: string): { path: YamlPath; match: Plain }[] {
+  const name = header.toLowerCase();
+  return asList(rule.body.matches).flatMap((match, matchIndex) =>
+    asList(asMap(match)?.headers).flatMap((value, headerIndex) => {
+      const map = asMap(value) ?? {};
+      if (String(map.name ?? '').toLowerCase() !== name) return [];
+      return [{ path: [...rulePath(rule), 'matches', matchIndex, 'headers', headerIndex], match: map }];
+    }),
+  );
+}
+
+function planHeaderRoute(source: ManifestSource, request: HeaderRouteRequest): ScalarEdit[] {
+  const route = routeOf(source, request);
+  const document = route.object.document;
+  const rules = headerRules(source, route, request.header, request.value);
   const edits: ScalarEdit[] = [];
   for (const rule of rules) {
-    asList(rule.body.matches).forEach((match, matchIndex) => {
-      asList(asMap(match)?.headers).forEach((value, headerIndex) => {
-        const map = asMap(value) ?? {};
-        if (String(map.name ?? '').toLowerCase() !== header) return;
-        const path: YamlPath = [...rulePath(rule), 'matches', matchIndex, 'headers', headerIndex];
-        if (map.type !== undefined && map.type !== 'Exact') {
-          throw new ConfigurationError(
-            `the header match is type ${String(map.type)}; Glidepath sets exact values, so make it type: Exact (or drop type)`,
-            locate(source, route.object, [...path, 'type']),
-          );
-        }
-        edits.push({ document, path: [...path, 'value'], value: request.value });
-      });
-    });
-    refuseThirdBackend(source, route, rule);
     const { stable, canary } = pairOf(rule, route);
+    if (request.enabled === false) {
+      if (!stable) {
+        const port = asMap(asList(rule.body.backendRefs)[canary?.index ?? 0])?.port ?? 80;
+        throw new ConfigurationError(
+          `the rule matching header "${request.header}" has no stable backend to send those requests back to; ` +
+            `add ${route.stable} to its backendRefs once at weight 0, e.g. - name: ${route.stable}\n  port: ${String(port)}\n  weight: 0`,
+          locate(source, route.object, [...rulePath(rule), 'backendRefs']),
+        );
+      }
+      // Only what takes the header traffic off the canary: a 0 on the canary (an absent weight
+      // means 1), and a weight on a stable at 0. The header value can stay: nothing matches it
+      // to the canary any more, and turning the route on again sets it.
+      if (canary && canary.weight !== 0) edits.push({ document, path: weightPath(rule, canary), value: 0 });
+      if (stable.weight === 0) edits.push({ document, path: weightPath(rule, stable), value: 100 });
+      continue;
+    }
+    for (const { path, match } of headerMatches(rule, request.header)) {
+      if (match.type !== undefined && match.type !== 'Exact') {
+        throw new ConfigurationError(
+          `the header match is type ${String(match.type)}; Glidepath sets exact values, so make it type: Exact (or drop type)`,
+          locate(source, route.object, [...path, 'type']),
+        );
+      }
+      edits.push({ document, path: [...path, 'value'], value: request.value });
+    }
     if (!canary) {
       throw new ConfigurationError(
         `the rule matching header "${request.header}" does not route to the canary ${route.canary}; add it to its backendRefs`,
@@ -259,6 +293,56 @@ function planHeaderRoute(source: ManifestSource, request: HeaderRouteRequest): S
     if (canary.weight === 0) edits.push({ document, path: weightPath(rule, canary), value: 100 });
   }
   return checked(source, route.object, edits);
+}
+
+/**
+ * On when every rule matching the header sends its requests wholly to the canary, off when wholly
+ * to stable. A rule that splits them, sends them nowhere, or disagrees with another is refused:
+ * neither answer would be true.
+ */
+function readHeaderRoute(
+  source: ManifestSource,
+  options: RouteOptions & { header: string },
+): HeaderRouteReading {
+  const route = routeOf(source, options);
+  let reading: HeaderRouteReading | undefined;
+  for (const rule of headerRules(source, route, options.header, 'on')) {
+    const { stable, canary } = pairOf(rule, route);
+    const toCanary = (canary?.weight ?? 0) > 0;
+    const toStable = (stable?.weight ?? 0) > 0;
+    const location = locate(
+      source,
+      route.object,
+      canary
+        ? weightPath(rule, canary)
+        : stable
+          ? weightPath(rule, stable)
+          : [...rulePath(rule), 'backendRefs'],
+    );
+    if (toCanary === toStable) {
+      throw new ConfigurationError(
+        toCanary
+          ? `the rule matching header "${options.header}" splits its requests between ${route.stable} (${stable!.weight}) and ${route.canary} (${canary!.weight}); ` +
+              `a header route sends them to one: set the other's weight to 0`
+          : `the rule matching header "${options.header}" gives no backend a weight above 0, so the gateway answers its requests with 500; ` +
+              `give ${route.stable} weight 100`,
+        location,
+      );
+    }
+    if (reading && reading.enabled !== toCanary) {
+      throw new ConfigurationError(
+        `rules matching header "${options.header}" disagree: ${reading.location} sends its requests to ${
+          reading.enabled ? 'the canary' : 'stable'
+        }, this rule to ${toCanary ? 'the canary' : 'stable'}; make them agree`,
+        location,
+      );
+    }
+    const value = headerMatches(rule, options.header)
+      .map(({ match }) => match.value)
+      .find((candidate): candidate is string => typeof candidate === 'string');
+    reading ??= { enabled: toCanary, ...(value !== undefined ? { value } : {}), location };
+  }
+  return reading!;
 }
 
 function planMirror(source: ManifestSource, request: MirrorRequest): ScalarEdit[] {
@@ -308,5 +392,6 @@ export const gatewayApiRouter: TrafficRouter = {
   readWeights,
   planWeights,
   planHeaderRoute,
+  readHeaderRoute,
   planMirror,
 };

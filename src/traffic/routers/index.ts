@@ -39,6 +39,7 @@ export function routerFor(name: string, field = 'router'): TrafficRouter {
 }
 
 export type {
+  HeaderRouteReading,
   HeaderRouteRequest,
   MirrorRequest,
   RouteOptions,

@@ -6,8 +6,9 @@
  * Which `http[]` entries are touched:
  * - weight: entries without a header match whose route lists both destinations; Istio wants the
  *   weights of a route to total 100, so a route that does not is refused, never "fixed";
- * - header route: entries matching the header (`match[].headers.<name>.exact`), set to the value
- *   and routed wholly to the canary. Istio takes the first entry that matches, so a header entry
+ * - header route: entries matching the header (`match[].headers.<name>.exact`); on, set to the
+ *   value and routed wholly to the canary; off, routed wholly to the stable destination the entry
+ *   lists (at weight 0 while on). Istio takes the first entry that matches, so a header entry
  *   below a catch-all entry would never be reached and is refused;
  * - mirror: entries without a header match whose `mirror` is the canary; `mirrorPercentage.value`
  *   is set (the deprecated integer `mirrorPercent` where the file still uses it).
@@ -32,6 +33,7 @@ import {
 } from './objects.js';
 import {
   Weight,
+  type HeaderRouteReading,
   type HeaderRouteRequest,
   type MirrorRequest,
   type RouteOptions,
@@ -230,22 +232,69 @@ function planWeights(source: ManifestSource, request: WeightRequest): ScalarEdit
   return checked(source, service.object, edits);
 }
 
-function planHeaderRoute(source: ManifestSource, request: HeaderRouteRequest): ScalarEdit[] {
-  const service = serviceOf(source, request);
-  const document = service.object.document;
-  const header = request.header.toLowerCase();
-  const entries = service.entries.filter((entry) => entry.headers.includes(header));
+/**
+ * The `http[]` entries matching `header`; a service without one is refused with the entry to add
+ * (`value` fills the example).
+ */
+function headerEntries(source: ManifestSource, service: Service, header: string, value: string): HttpEntry[] {
+  const name = header.toLowerCase();
+  const entries = service.entries.filter((entry) => entry.headers.includes(name));
   if (entries.length === 0) {
     throw new ConfigurationError(
-      `VirtualService ${service.object.name} has no http route matching header "${request.header}"; add one above the default route once, e.g. ` +
-        `- match: [{headers: {${header}: {exact: "${request.value}"}}}]\n  route: [{destination: {host: ${service.canary.host}${
+      `VirtualService ${service.object.name} has no http route matching header "${header}"; add one above the default route once, e.g. ` +
+        `- match: [{headers: {${name}: {exact: "${value}"}}}]\n  route: [{destination: {host: ${service.canary.host}${
           service.canary.subset ? `, subset: ${service.canary.subset}` : ''
         }}}]`,
       locate(source, service.object, ['spec', 'http']),
     );
   }
+  for (const entry of entries) refuseThirdDestination(source, service, entry);
+  return entries;
+}
+
+/** Each condition of `entry` on `header`, with its path and plain value. */
+function headerConditions(entry: HttpEntry, header: string): { path: YamlPath; condition: Plain }[] {
+  const name = header.toLowerCase();
+  return asList(entry.body.match).flatMap((match, matchIndex) =>
+    Object.entries(asMap(asMap(match)?.headers) ?? {}).flatMap(([key, condition]) =>
+      key.toLowerCase() === name
+        ? [
+            {
+              path: [...entryPath(entry), 'match', matchIndex, 'headers', key],
+              condition: asMap(condition) ?? {},
+            },
+          ]
+        : [],
+    ),
+  );
+}
+
+const destinationYaml = (destination: Destination): string =>
+  `{host: ${destination.host}${destination.subset ? `, subset: ${destination.subset}` : ''}}`;
+
+function planHeaderRoute(source: ManifestSource, request: HeaderRouteRequest): ScalarEdit[] {
+  const service = serviceOf(source, request);
+  const document = service.object.document;
+  const entries = headerEntries(source, service, request.header, request.value);
   const edits: ScalarEdit[] = [];
   for (const entry of entries) {
+    const { stable, canary } = pairOf(entry, service);
+    if (request.enabled === false) {
+      if (!stable) {
+        throw new ConfigurationError(
+          `the route matching header "${request.header}" has no stable destination to send those requests back to; ` +
+            `add it to its route once at weight 0 (and weight: 100 on the canary), e.g. - destination: ${destinationYaml(service.stable)}\n  weight: 0`,
+          locate(source, service.object, [...entryPath(entry), 'route']),
+        );
+      }
+      // With two destinations Istio wants 100 + 0; a lone stable destination already takes
+      // everything. The header value can stay: turning the route on again sets it.
+      if (canary) {
+        edits.push({ document, path: weightPath(entry, stable), value: 100 });
+        edits.push({ document, path: weightPath(entry, canary), value: 0 });
+      }
+      continue;
+    }
     const catchAll = service.entries.find((other) => other.catchAll && other.index < entry.index);
     if (catchAll) {
       throw new ConfigurationError(
@@ -254,23 +303,16 @@ function planHeaderRoute(source: ManifestSource, request: HeaderRouteRequest): S
         locate(source, service.object, entryPath(entry)),
       );
     }
-    asList(entry.body.match).forEach((match, matchIndex) => {
-      const headers = asMap(asMap(match)?.headers) ?? {};
-      for (const [name, condition] of Object.entries(headers)) {
-        if (name.toLowerCase() !== header) continue;
-        const path: YamlPath = [...entryPath(entry), 'match', matchIndex, 'headers', name];
-        if (asMap(condition)?.exact === undefined) {
-          throw new ConfigurationError(
-            `the header match is not exact (${Object.keys(asMap(condition) ?? {}).join(', ') || 'empty'}); ` +
-              `Glidepath sets exact values, so write it as {exact: "..."}`,
-            locate(source, service.object, path),
-          );
-        }
-        edits.push({ document, path: [...path, 'exact'], value: request.value });
+    for (const { path, condition } of headerConditions(entry, request.header)) {
+      if (condition.exact === undefined) {
+        throw new ConfigurationError(
+          `the header match is not exact (${Object.keys(condition).join(', ') || 'empty'}); ` +
+            `Glidepath sets exact values, so write it as {exact: "..."}`,
+          locate(source, service.object, path),
+        );
       }
-    });
-    refuseThirdDestination(source, service, entry);
-    const { stable, canary } = pairOf(entry, service);
+      edits.push({ document, path: [...path, 'exact'], value: request.value });
+    }
     if (!canary) {
       throw new ConfigurationError(
         `the route matching header "${request.header}" does not go to the canary ${label(service.canary)}; add it to its route`,
@@ -286,6 +328,58 @@ function planHeaderRoute(source: ManifestSource, request: HeaderRouteRequest): S
     }
   }
   return checked(source, service.object, edits);
+}
+
+/**
+ * On when every route matching the header sends its requests wholly to the canary (a lone canary
+ * destination, or canary 100 + stable 0), off when wholly to stable. A route that splits them or
+ * disagrees with another is refused: neither answer would be true.
+ */
+function readHeaderRoute(
+  source: ManifestSource,
+  options: RouteOptions & { header: string },
+): HeaderRouteReading {
+  const service = serviceOf(source, options);
+  let reading: HeaderRouteReading | undefined;
+  for (const entry of headerEntries(source, service, options.header, 'on')) {
+    const { stable, canary } = pairOf(entry, service);
+    const location = locate(
+      source,
+      service.object,
+      canary
+        ? weightPath(entry, canary)
+        : stable
+          ? weightPath(entry, stable)
+          : [...entryPath(entry), 'route'],
+    );
+    // A lone destination takes everything; two share by weight (absent counts as 0, as for the split).
+    const toCanary =
+      canary !== undefined && (stable === undefined || (canary.weight === 100 && !stable.weight));
+    const toStable =
+      stable !== undefined && (canary === undefined || (stable.weight === 100 && !canary.weight));
+    if (toCanary === toStable) {
+      throw new ConfigurationError(
+        stable && canary
+          ? `the route matching header "${options.header}" splits its requests between ${label(service.stable)} (${stable.weight ?? 0}) and ${label(service.canary)} (${canary.weight ?? 0}); ` +
+              `a header route sends them to one: give it weight 100 and the other 0`
+          : `the route matching header "${options.header}" goes to neither ${label(service.stable)} nor ${label(service.canary)}; add the canary to its route`,
+        location,
+      );
+    }
+    if (reading && reading.enabled !== toCanary) {
+      throw new ConfigurationError(
+        `routes matching header "${options.header}" disagree: ${reading.location} sends its requests to ${
+          reading.enabled ? 'the canary' : 'stable'
+        }, this route to ${toCanary ? 'the canary' : 'stable'}; make them agree`,
+        location,
+      );
+    }
+    const value = headerConditions(entry, options.header)
+      .map(({ condition }) => condition.exact)
+      .find((candidate): candidate is string => typeof candidate === 'string');
+    reading ??= { enabled: toCanary, ...(value !== undefined ? { value } : {}), location };
+  }
+  return reading!;
 }
 
 function planMirror(source: ManifestSource, request: MirrorRequest): ScalarEdit[] {
@@ -326,5 +420,6 @@ export const istioRouter: TrafficRouter = {
   readWeights,
   planWeights,
   planHeaderRoute,
+  readHeaderRoute,
   planMirror,
 };

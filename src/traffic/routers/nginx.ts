@@ -30,6 +30,7 @@ import {
 import { canaryPercent } from './proportion.js';
 import {
   Weight,
+  type HeaderRouteReading,
   type HeaderRouteRequest,
   type RouteOptions,
   type TrafficRouter,
@@ -158,13 +159,76 @@ function planWeights(source: ManifestSource, request: WeightRequest): ScalarEdit
   ]);
 }
 
+/**
+ * The header the canary Ingress routes by (`canary-by-header`), or undefined when it routes by
+ * none: absent, or empty (see planHeaderRoute for why empty means none).
+ */
+function routedHeader(source: ManifestSource, canary: Canary): string | undefined {
+  const value = getIn(canary.object.body, annotation('canary-by-header'));
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string') {
+    throw new ConfigurationError(
+      `annotation values must be strings; quote it: ${PREFIX}canary-by-header: "${String(value)}"`,
+      locate(source, canary.object, annotation('canary-by-header')),
+    );
+  }
+  return value.trim() === '' ? undefined : value.trim();
+}
+
+/**
+ * On: `canary-by-header` names the header and `canary-by-header-value` the value (which wins over
+ * a `canary-by-header-pattern`).
+ *
+ * Off: `canary-by-header` is set to "". Why, and what it means: ingress-nginx has no annotation
+ * that sends requests carrying `header: value` to stable. "never" is a value the *client* sends
+ * (annotations docs, Canary: "When the header is set to never, it will never be routed to the
+ * canary"), and only without canary-by-header-value; with a custom value, other values are
+ * "ignored and the request compared against the other canary rules by precedence"
+ * (https://kubernetes.github.io/ingress-nginx/user-guide/nginx-configuration/annotations/#canary).
+ * So off means the header is ignored: those requests follow canary-weight like everyone's, which
+ * is stable at weight 0 (the header-route step, and every reversal, which takes the weight to 0
+ * too). Removing the annotation is not a scalar edit; an empty one reads the same to the
+ * controller: kubernetes/ingress-nginx internal/ingress/annotations/parser (parseString rejects
+ * a value that trims to "" and validators.go skips empty values) leaves canary.Config.Header ""
+ * (annotations/canary/main.go), and balancer.lua route_to_alternative_balancer then matches no
+ * request header and goes on to the cookie and canary-weight. canary-by-header-value "doesn't have
+ * any effect if the 'canary-by-header' annotation is not defined" (canary/main.go annotation
+ * docs), so the value is kept for turning the route on again.
+ */
 function planHeaderRoute(source: ManifestSource, request: HeaderRouteRequest): ScalarEdit[] {
   const canary = canaryOf(source, request);
   const document = canary.object.document;
+  if (request.enabled === false) {
+    const routed = routedHeader(source, canary);
+    if (routed === undefined) return [];
+    if (routed.toLowerCase() !== request.header.toLowerCase()) {
+      throw new ConfigurationError(
+        `Ingress ${canary.object.name} routes by header "${routed}", not "${request.header}"; ` +
+          `set the policy's header to "${routed}" (or switch ${routed} off by hand: ${PREFIX}canary-by-header: "")`,
+        locate(source, canary.object, annotation('canary-by-header')),
+      );
+    }
+    return checked(source, canary.object, [{ document, path: annotation('canary-by-header'), value: '' }]);
+  }
   return checked(source, canary.object, [
     { document, path: annotation('canary-by-header'), value: request.header },
     { document, path: annotation('canary-by-header-value'), value: request.value },
   ]);
+}
+
+/** On when `canary-by-header` names `options.header` (compared case-insensitively, as HTTP does). */
+function readHeaderRoute(
+  source: ManifestSource,
+  options: RouteOptions & { header: string },
+): HeaderRouteReading {
+  const canary = canaryOf(source, options);
+  const routed = routedHeader(source, canary);
+  const value = getIn(canary.object.body, annotation('canary-by-header-value'));
+  return {
+    enabled: routed !== undefined && routed.toLowerCase() === options.header.toLowerCase(),
+    ...(typeof value === 'string' ? { value } : {}),
+    location: locate(source, canary.object, annotation('canary-by-header')),
+  };
 }
 
 function checked(source: ManifestSource, object: ManifestObject, edits: ScalarEdit[]): ScalarEdit[] {
@@ -179,4 +243,5 @@ export const nginxRouter: TrafficRouter = {
   readWeights,
   planWeights,
   planHeaderRoute,
+  readHeaderRoute,
 };

@@ -97,10 +97,31 @@ export interface WeightRequest extends RouteOptions {
   canary: Weight | number;
 }
 
-/** Send requests that carry header `header: value` to the canary, whatever the weight. */
+/**
+ * Switch the header route of a header-route step: on, requests that carry `header: value` go to
+ * the canary whatever the weight (only testers who send the header reach a canary at weight 0);
+ * off, they go back to stable, so a reversal does not leave testers on a bad canary.
+ */
 export interface HeaderRouteRequest extends RouteOptions {
+  /** The request header (HTTP header names compare case-insensitively). */
   header: string;
+  /** The header value that selects the canary; not written when switching off. */
   value: string;
+  /**
+   * true (the default): route the header to the canary. false: send requests carrying the header
+   * to stable again, leaving the weight split of the other rules untouched.
+   */
+  enabled?: boolean;
+}
+
+/** What a router found about a header route. */
+export interface HeaderRouteReading {
+  /** Whether requests carrying the header are sent to the canary. */
+  enabled: boolean;
+  /** The header value that selects the canary, where the file gives one. */
+  value?: string;
+  /** `FILE:LINE:COL` of the setting that decides it, for messages. */
+  location: string;
 }
 
 /** Mirror `percent` of the stable traffic to the canary (responses discarded). */
@@ -124,8 +145,13 @@ export interface TrafficRouter {
   readWeights(source: ManifestSource, options: RouteOptions): WeightReading;
   /** Edits that put `request.canary` percent on the canary; none when the file already says so. */
   planWeights(source: ManifestSource, request: WeightRequest): ScalarEdit[];
-  /** Edits for a header-route step; absent where the router has no header matching. */
+  /**
+   * Edits that switch the header route on or off (`request.enabled`); none when the file already
+   * says so. Absent where the router has no header matching.
+   */
   planHeaderRoute?(source: ManifestSource, request: HeaderRouteRequest): ScalarEdit[];
+  /** Whether the header route for `options.header` is on; present exactly where `planHeaderRoute` is. */
+  readHeaderRoute?(source: ManifestSource, options: RouteOptions & { header: string }): HeaderRouteReading;
   /** Edits for a mirror step; absent where the router cannot mirror by percentage. */
   planMirror?(source: ManifestSource, request: MirrorRequest): ScalarEdit[];
 }

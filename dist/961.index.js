@@ -1,8 +1,8 @@
-export const id = 716;
-export const ids = [716];
+export const id = 961;
+export const ids = [961];
 export const modules = {
 
-/***/ 20716:
+/***/ 82961:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -170,8 +170,8 @@ function headroom(margin, threshold) {
 
 // EXTERNAL MODULE: ./src/analysis/engine.ts + 13 modules
 var engine = __webpack_require__(58082);
-// EXTERNAL MODULE: ./src/gitops/desire.ts + 1 modules
-var desire = __webpack_require__(8817);
+// EXTERNAL MODULE: ./src/gitops/desire.ts + 2 modules
+var gitops_desire = __webpack_require__(19486);
 // EXTERNAL MODULE: ./src/gitops/quarantine.ts
 var quarantine = __webpack_require__(34910);
 // EXTERNAL MODULE: external "node:path"
@@ -1253,6 +1253,56 @@ function createReconcileWaiter(spec, deps) {
     return create(spec, deps);
 }
 
+;// CONCATENATED MODULE: ./src/rollout/analysis-state.ts
+/** The trailer value for `state`; undefined when there is nothing to carry. */
+function encodeAnalysisState(state) {
+    if (!state || Object.keys(state).length === 0)
+        return undefined;
+    return Buffer.from(JSON.stringify(state), 'utf8').toString('base64url');
+}
+/** The state in a trailer value, or undefined when `value` is absent or not a state. */
+function decodeAnalysisState(value) {
+    if (!value || !/^[A-Za-z0-9_-]+$/.test(value))
+        return undefined;
+    let parsed;
+    try {
+        parsed = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
+    }
+    catch {
+        return undefined;
+    }
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+        return undefined;
+    for (const entry of Object.values(parsed)) {
+        if (!isErrorRateState(entry))
+            return undefined;
+    }
+    return parsed;
+}
+function isErrorRateState(value) {
+    if (!value || typeof value !== 'object')
+        return false;
+    const state = value;
+    if (typeof state.pAlwaysValid !== 'number' || !(state.pAlwaysValid >= 0 && state.pAlwaysValid <= 1)) {
+        return false;
+    }
+    if (state.completedSteps === undefined)
+        return true;
+    return (Array.isArray(state.completedSteps) &&
+        state.completedSteps.every((step) => {
+            const counts = step;
+            return isArm(counts?.baseline) && isArm(counts?.canary);
+        }));
+}
+function isArm(value) {
+    const arm = value;
+    return (typeof arm?.requests === 'number' &&
+        typeof arm.errors === 'number' &&
+        arm.requests >= 0 &&
+        arm.errors >= 0 &&
+        arm.errors <= arm.requests);
+}
+
 // EXTERNAL MODULE: ./src/rollout/recover.ts
 var recover = __webpack_require__(11693);
 ;// CONCATENATED MODULE: ./src/rollout/executor.ts
@@ -1270,6 +1320,7 @@ var recover = __webpack_require__(11693);
  * same commit, so the reversal and the quarantine land together or not at all (an abort or a
  * timeout reverses without quarantining: they are no evidence against the digest).
  */
+
 
 
 
@@ -1364,6 +1415,12 @@ async function runRollout(request, deps) {
             queue[0] = { type: 'committed', at: started.getTime(), sha: recovered.head };
         }
         steps.push({ step: resumeAt, weight: resumeWeight, commit: recovered.head });
+        // The error-rate test carries on from where the previous step's run left it.
+        const carried = recovered.commits.find((commit) => commit.analysis !== undefined)?.analysis;
+        errorRateState = decodeAnalysisState(carried);
+        if (carried !== undefined && errorRateState === undefined) {
+            deps.log(`ignored an unreadable Glidepath-Analysis trailer; the error-rate test starts afresh`);
+        }
         deps.log(`resuming ${request.id} at step ${resumeAt}/${context.steps.length} (${resumeWeight}%), commit ${recovered.head.slice(0, 12)}`);
     }
     while (queue.length > 0) {
@@ -1411,15 +1468,18 @@ async function runRollout(request, deps) {
         const at = () => deps.now().getTime();
         switch (effect.type) {
             case 'commit': {
-                const commit = await deps.writer.commit((0,desire/* desireCommit */.q)(desired, {
+                const desire = (0,gitops_desire/* desireCommit */.q)(desired, {
                     image,
                     weight: effect.weight,
-                    ...mirrorAt(effect.step),
+                    ...routingAt(effect.step),
                     rollout: request.id,
                     step: `${effect.step}/${effect.of}`,
                     ...(policy.service ? { service: policy.service } : {}),
                     ...(request.evidence ? { evidence: request.evidence } : {}),
-                }));
+                });
+                // The error-rate test continues in the run that bakes this step (rollout/analysis-state.ts).
+                const carried = encodeAnalysisState(errorRateState);
+                const commit = await deps.writer.commit(carried ? { ...desire, trailers: { ...desire.trailers, 'Glidepath-Analysis': carried } } : desire);
                 if (firstCommit === undefined) {
                     firstCommit = commit.sha;
                     [beforeRollout] =
@@ -1487,15 +1547,17 @@ async function runRollout(request, deps) {
         }
     }
     /**
-     * The mirror part of step `step`'s commit (1-based): with `exposure.mirror`, the first step mirrors
-     * that share of stable's traffic to the canary and every later step stops the mirror (the canary
-     * serves real users from then on); without it, nothing.
+     * The routing part of step `step`'s commit (1-based): with `exposure.mirror` or
+     * `exposure.headerRoute`, the first step mirrors that share of stable's traffic to the canary, or
+     * sends it the requests carrying the header; every later step stops that (the canary serves real
+     * users from then on). Without either, nothing.
      */
-    function mirrorAt(step) {
-        const mirror = policy.exposure.mirror;
-        if (mirror === undefined)
-            return {};
-        return { mirror: step === 1 ? mirror : 0 };
+    function routingAt(step) {
+        const { mirror, headerRoute } = policy.exposure;
+        return {
+            ...(mirror === undefined ? {} : { mirror: step === 1 ? mirror : 0 }),
+            ...(headerRoute === undefined ? {} : { headerRoute: { ...headerRoute, enabled: step === 1 } }),
+        };
     }
     /** Waits until the reconciler has applied `sha` (policy exposure.reconcile); logs why not. */
     async function waitReconciled(sha) {
@@ -1583,11 +1645,11 @@ async function runRollout(request, deps) {
         }
         else {
             // Traffic: the canary weight (and the flag split) back to 0; the image stays, serving nothing.
-            const weightZero = (0,desire/* desireCommit */.q)(desired, {
+            const weightZero = (0,gitops_desire/* desireCommit */.q)(desired, {
                 image,
                 weight: 0,
-                // A mirror step's copy of stable traffic stops too: the canary gets nothing at all.
-                ...(policy.exposure.mirror === undefined ? {} : { mirror: 0 }),
+                // A mirror step's copy and a header route stop too: the canary gets nothing at all.
+                ...routingAt(Infinity),
                 rollout: request.id,
                 ...(policy.service ? { service: policy.service } : {}),
             });
@@ -1822,6 +1884,7 @@ function checkName(value, field) {
 
 
 
+
 /** How many commits of the branch to read for a rerun's recovery (as the executor). */
 const HISTORY_DEPTH = 200;
 /** GitHub's limit on a deployment status description. */
@@ -1848,6 +1911,15 @@ async function runHandoff(request, deps) {
             status: 'reverted',
         });
     }
+    if (recovered?.status === 'promoted') {
+        deps.log(`rollout ${request.id} already promoted at ${handoff_short(recovered.head)}; nothing to do`);
+        return record({
+            outcome: 'promoted',
+            reason: `already promoted (${handoff_short(recovered.head)}): a rerun changes nothing`,
+            steps: [],
+            status: 'promoted',
+        });
+    }
     let rolloutCommit;
     let beforeRollout;
     // A verdict counts only once the controller was seen working on a change since the commit: until
@@ -1866,7 +1938,7 @@ async function runHandoff(request, deps) {
     else {
         const commit = await deps.writer.commit(
         // No weight: the controller steps traffic, so only the image targets change.
-        (0,desire/* desireCommit */.q)(desired, {
+        (0,gitops_desire/* desireCommit */.q)(desired, {
             image,
             rollout: request.id,
             step: '1/1',
@@ -1896,6 +1968,19 @@ async function runHandoff(request, deps) {
                 const reason = `${object} ${reading.detail}: promoted`;
                 deps.log(reason);
                 Object.assign(step, { phase: 'pass', reason });
+                // Git says so too (gitops/promotion.ts): `glidepath status` and a rerun read it there.
+                await deps.writer.commit(promotionCommit(desired.branch, {
+                    service: service ?? request.id,
+                    rollout: request.id,
+                    digest,
+                    at: deps.now().toISOString(),
+                }, desired.quarantineFile, {
+                    'Glidepath-Rollout': request.id,
+                    ...(service ? { 'Glidepath-Service': service } : {}),
+                    'Glidepath-Step': '1/1',
+                    'Glidepath-Weight': '100',
+                    'Glidepath-Digest': digest,
+                }));
                 await setStatus('success', `${object} promoted ${digest.slice(0, 19)}…`);
                 return record({ outcome: 'promoted', reason, steps: [step], status: 'promoted' });
             }
@@ -2148,6 +2233,7 @@ async function runRolloutCommand(settings, io) {
     const id = settings.id ?? `${policy.service ?? 'rollout'}-${image.digest.hex.slice(0, 12)}`;
     const clock = { now: io.now, sleep };
     const writer = await (0,gitops_options/* openWriter */.Kn)(desired, io, checkout);
+    let setStatus;
     try {
         const deps = {
             writer,
@@ -2157,6 +2243,7 @@ async function runRolloutCommand(settings, io) {
             log: (line) => io.stderr(`${io.now().toISOString().slice(11, 19)} ${line}\n`),
             ...(await deploymentStatuses(io, policy.environment, id, image.digest.toString(), evidence)),
         };
+        setStatus = deps.setStatus;
         const handoff = policy.exposure.handoff;
         if (handoff) {
             if (policy.analysis.provider.kind !== 'prometheus') {
@@ -2176,6 +2263,12 @@ async function runRolloutCommand(settings, io) {
             ...(settings.control ? { control: settings.control } : {}),
         }, deps);
         return { admitted: true, record, ...(admission ? { admission } : {}) };
+    }
+    catch (error) {
+        // The deployment says the run stopped, and why; the branch holds only whole steps (the writers'
+        // compare-and-swap), so a rerun carries on from there. Best effort: GitHub may be the cause.
+        await setStatus?.('error', `stopped: ${(0,errors/* describeError */.Uc)(error)}; rerun to carry on`).catch(() => undefined);
+        throw error;
     }
     finally {
         await writer.close();
@@ -2216,7 +2309,7 @@ async function deploymentStatuses(io, environment, rollout, digest, evidence) {
 
 /***/ }),
 
-/***/ 8817:
+/***/ 19486:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2235,6 +2328,57 @@ var set_flag = __webpack_require__(70601);
 var yaml_edit = __webpack_require__(13036);
 // EXTERNAL MODULE: ./src/traffic/routers/index.ts + 8 modules
 var routers = __webpack_require__(74928);
+;// CONCATENATED MODULE: ./src/traffic/set-header-route.ts
+/**
+ * Switching a header route on or off in one manifest file: the traffic part of a rollout's
+ * header-route step (`exposure.headerRoute`) and of leaving it. On, requests carrying `header:
+ * value` reach the canary whatever the weight, so testers can try it at weight 0; off, they go back
+ * to stable, so a reversal never leaves testers on a bad canary (issue 5, "a header-route step";
+ * anchors-rollouts.md: Argo `setHeaderRoute`, Flagger `match` headers). Pure: text in, text out.
+ */
+
+
+
+/**
+ * Plans switching `request.header` on or off for `request.route` in `text`. A router without
+ * header routes, or a route without a rule for the header (or, to switch off, without a stable
+ * backend in that rule), is a ConfigurationError naming the file and what to add; nothing is
+ * planned then.
+ */
+function planSetHeaderRoute(text, file, request) {
+    const router = (0,routers/* routerFor */.NF)(request.router);
+    if (!router.planHeaderRoute || !router.readHeaderRoute) {
+        const able = routers/* ROUTER_NAMES */.x$.filter((name) => {
+            const candidate = (0,routers/* routerFor */.NF)(name);
+            return candidate.planHeaderRoute !== undefined && candidate.readHeaderRoute !== undefined;
+        });
+        throw new errors/* ConfigurationError */.j1(`the ${router.name} router cannot route by header; use ${able.join(', ')} for a header-route step, or remove exposure.headerRoute`, file);
+    }
+    // RFC 9110 §5.1: a field name is a token. An empty or spaced name would match no request, and
+    // ingress-nginx would read it as no header at all.
+    if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(request.header)) {
+        throw new errors/* ConfigurationError */.j1(`header "${request.header}" is not an HTTP header name; use letters, digits and - (e.g. X-Canary)`);
+    }
+    if (request.enabled && request.value.trim() === '') {
+        throw new errors/* ConfigurationError */.j1(`the value of header ${request.header} is empty; give the value testers send to reach the canary (e.g. "always")`);
+    }
+    const source = (0,yaml_edit/* parseManifestSource */.sp)(text, file);
+    const edits = router.planHeaderRoute(source, request);
+    const after = edits.length > 0 ? (0,yaml_edit/* applyEdits */.ct)(source, edits) : text;
+    // Read the result back through the same router: what gets written is what was asked for, or
+    // nothing is written at all.
+    const reading = router.readHeaderRoute((0,yaml_edit/* parseManifestSource */.sp)(after, file), request);
+    const valueMissed = request.enabled && reading.value !== request.value;
+    if (reading.enabled !== request.enabled || valueMissed) {
+        const asked = request.enabled ? `on (${request.header}: ${request.value})` : 'off';
+        const found = reading.enabled
+            ? `on${reading.value !== undefined ? ` (value ${reading.value})` : ''}`
+            : 'off';
+        throw new Error(`${router.name} planned header route ${request.header} ${asked} for ${request.route} in ${file} but ${reading.location} reads ${found} (a bug in Glidepath)`);
+    }
+    return { file, after, changed: after !== text, edits };
+}
+
 // EXTERNAL MODULE: ./src/traffic/routers/types.ts
 var types = __webpack_require__(34461);
 ;// CONCATENATED MODULE: ./src/traffic/set-mirror.ts
@@ -2278,6 +2422,7 @@ var quarantine = __webpack_require__(34910);
 
 
 
+
 /** Policy target kinds whose manifest-kind name differs. */
 const KIND_OF = { helmrelease: 'flux-helmrelease' };
 /**
@@ -2299,13 +2444,17 @@ function desireCommit(desired, request) {
         quarantineGuard,
         ...desired.targets.map((target) => imageChange(target, request)),
     ];
-    if ((request.weight !== undefined || request.mirror !== undefined) && desired.traffic) {
+    const routing = request.mirror !== undefined || request.headerRoute !== undefined;
+    if ((request.weight !== undefined || routing) && desired.traffic) {
         const { traffic } = desired;
-        const { weight: canary, mirror } = request;
+        const { weight: canary, mirror, headerRoute } = request;
         const route = { route: traffic.route, router: traffic.router };
         const intent = [
             ...(canary === undefined ? [] : [`weight ${traffic.router} ${traffic.route}=${canary}`]),
             ...(mirror === undefined ? [] : [`mirror ${traffic.route}=${mirror}`]),
+            ...(headerRoute === undefined
+                ? []
+                : [`header ${headerRoute.header} ${headerRoute.enabled ? 'on' : 'off'}`]),
         ].join(', ');
         changes.push({
             path: traffic.path,
@@ -2314,14 +2463,18 @@ function desireCommit(desired, request) {
                 let text = required(current, traffic.path);
                 if (canary !== undefined)
                     text = (0,set_weight/* planSetWeight */.i)(text, traffic.path, { ...route, canary }).after;
-                if (mirror !== undefined)
+                if (mirror !== undefined) {
                     text = planSetMirror(text, traffic.path, { ...route, percent: mirror }).after;
+                }
+                if (headerRoute !== undefined) {
+                    text = planSetHeaderRoute(text, traffic.path, { ...route, ...headerRoute }).after;
+                }
                 return text;
             },
         });
     }
-    else if (request.mirror !== undefined) {
-        throw new errors/* ConfigurationError */.j1('a mirror step needs desired.traffic: the route whose stable traffic is mirrored to the canary');
+    else if (routing) {
+        throw new errors/* ConfigurationError */.j1('a mirror or header-route step needs desired.traffic: the route that sends the canary its requests');
     }
     if (request.weight !== undefined && desired.flags) {
         const { flags } = desired;
@@ -2871,6 +3024,7 @@ function recoverRollout(log, scope = {}) {
             ...(commit.trailers['Glidepath-Weight'] ? { weight: commit.trailers['Glidepath-Weight'] } : {}),
             ...(commit.trailers['Glidepath-Verdict'] ? { verdict: commit.trailers['Glidepath-Verdict'] } : {}),
             ...(commit.trailers['Glidepath-Revert-Of'] ? { revertOf: commit.trailers['Glidepath-Revert-Of'] } : {}),
+            ...(commit.trailers['Glidepath-Analysis'] ? { analysis: commit.trailers['Glidepath-Analysis'] } : {}),
         })),
     };
 }
@@ -2896,4 +3050,4 @@ function recoveredText(rollout) {
 
 };
 
-//# sourceMappingURL=716.index.js.map
+//# sourceMappingURL=961.index.js.map
