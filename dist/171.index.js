@@ -11,7 +11,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
 /* harmony import */ var _rollout_recover_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(11693);
-/* harmony import */ var _gitops_options_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(10725);
+/* harmony import */ var _gitops_options_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(30452);
 
 
 

@@ -23,8 +23,8 @@ var external_node_fs_ = __webpack_require__(73024);
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/cli/commands/analyze.ts + 7 modules
 var analyze = __webpack_require__(58690);
-// EXTERNAL MODULE: ./src/cli/commands/rollout.ts + 14 modules
-var rollout = __webpack_require__(82961);
+// EXTERNAL MODULE: ./src/cli/commands/rollout.ts + 19 modules
+var rollout = __webpack_require__(10708);
 // EXTERNAL MODULE: ./src/cli/commands/step.ts
 var commands_step = __webpack_require__(87707);
 // EXTERNAL MODULE: ./src/cli/commands/verify.ts + 24 modules
@@ -114,8 +114,11 @@ var types = __webpack_require__(19747);
 
 
 
+
 /** The commands `action.yml` can run (its `command` input). */
 const ACTION_COMMANDS = ['verify', 'analyze', 'rollout', 'step'];
+/** Where action.yml checks out `gitops-repository`, relative to the workspace. */
+const GITOPS_CHECKOUT = '.glidepath/gitops';
 /** Environment variables that may hold a GitHub token (GLIDEPATH_TOKEN first, as the library reads them). */
 const TOKEN_VARIABLES = ['GLIDEPATH_TOKEN', 'GITHUB_TOKEN'];
 /** Which commands each optional input applies to, and what to do instead elsewhere. */
@@ -141,11 +144,21 @@ const APPLIES_TO = {
         otherwise: 'controls act on an event-driven rollout in progress: use command step',
     },
     dispatch: { commands: ['step'], otherwise: 'only step hands the next unit of work to a new run' },
+    'evidence-artifact': { commands: ['verify', 'rollout', 'step'], otherwise: 'analyze admits nothing' },
+    'gitops-repository': {
+        commands: ['rollout', 'step'],
+        otherwise: 'only a rollout commits to the GitOps repository',
+    },
+    override: { commands: ['rollout', 'step'], otherwise: 'only a rollout is held by the deploy policy' },
+    'override-reason': {
+        commands: ['rollout', 'step'],
+        otherwise: 'only a rollout is held by the deploy policy',
+    },
 };
 /** Reads and validates the inputs; a bad value is a ConfigurationError naming the input and the fix. */
 function readSettings(env = process.env) {
     const input = (name) => (env[`INPUT_${name.replace(/-/g, '_').toUpperCase()}`] ?? '').trim();
-    const command = input('command') || 'verify';
+    const command = input('command') || 'rollout';
     if (!ACTION_COMMANDS.includes(command)) {
         throw new errors/* ConfigurationError */.j1(`input "command": "${command}" is not a command; set it to one of ${ACTION_COMMANDS.join(', ')}`);
     }
@@ -160,6 +173,7 @@ function readSettings(env = process.env) {
         throw new errors/* ConfigurationError */.j1(`input "artifact" is required for command ${chosen}: the image pinned by digest, e.g. ghcr.io/acme/app@sha256:…`);
     }
     const runnerTemp = env.RUNNER_TEMP || (0,external_node_os_.tmpdir)();
+    const workspace = env.GITHUB_WORKSPACE || process.cwd();
     const optional = (name) => input(name) || undefined;
     const since = optional('since');
     const bake = optional('bake');
@@ -170,7 +184,11 @@ function readSettings(env = process.env) {
     return {
         command: chosen,
         artifact,
-        evidence: input('evidence').split(/\s+/).filter(Boolean),
+        evidence: [
+            ...input('evidence').split(/\s+/).filter(Boolean),
+            // The composite step downloaded the artifact here (action.yml).
+            ...(input('evidence-artifact') ? [(0,external_node_path_.join)(runnerTemp, 'glidepath-evidence')] : []),
+        ],
         policyFile: optional('policy'),
         trustedRoot: optional('trusted-root'),
         quarantineFile: optional('quarantine'),
@@ -180,15 +198,24 @@ function readSettings(env = process.env) {
         stableLabel: optional('stable-label'),
         ...(since === undefined ? {} : { since: readTime(since) }),
         ...(bake === undefined ? {} : { bake: duration/* Duration */.d.parse(bake, 'input "bake"') }),
-        repo: optional('repo'),
+        repo: optional('repo') ?? (input('gitops-repository') ? (0,external_node_path_.join)(workspace, GITOPS_CHECKOUT) : undefined),
         ...(control === undefined ? {} : { control: control }),
         dispatch: optional('dispatch'),
-        workspace: env.GITHUB_WORKSPACE || process.cwd(),
+        ...readOverride(optional('override'), optional('override-reason')),
+        workspace,
         eventName: env.GITHUB_EVENT_NAME,
         eventPayload: readEvent(env.GITHUB_EVENT_PATH),
         env,
         tokens: TOKEN_VARIABLES.map((name) => env[name]).filter((value) => Boolean(value)),
     };
+}
+function readOverride(kind, reason) {
+    try {
+        return (0,rollout.overrideFrom)(kind, reason, { override: 'input "override"', reason: 'input "override-reason"' });
+    }
+    catch (error) {
+        throw new errors/* ConfigurationError */.j1(error.message);
+    }
 }
 function readTime(text) {
     try {
@@ -349,6 +376,7 @@ async function rolloutInAction(settings, now) {
             ...(settings.quarantineFile ? { quarantineFile: settings.quarantineFile } : {}),
             ...(step ? { singleStep: true } : {}),
             ...(settings.control ? { control: settings.control } : {}),
+            ...(settings.override ? { override: settings.override } : {}),
         }, libraryIo(settings, now));
     if (result.admission)
         publishAdmission(settings, result.admission);
@@ -463,7 +491,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _github_octokit_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6702);
 /* harmony import */ var _report_admission_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(27887);
 /* harmony import */ var _report_rollout_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(38363);
-/* harmony import */ var _rollout_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(82961);
+/* harmony import */ var _rollout_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(10708);
 
 
 
@@ -631,6 +659,7 @@ function controlCommand(control) {
 /* harmony export */   HT: () => (/* binding */ GlidepathError),
 /* harmony export */   N_: () => (/* binding */ TransientError),
 /* harmony export */   Uc: () => (/* binding */ describeError),
+/* harmony export */   c5: () => (/* binding */ HeldError),
 /* harmony export */   eb: () => (/* binding */ UsageError),
 /* harmony export */   j1: () => (/* binding */ ConfigurationError),
 /* harmony export */   js: () => (/* binding */ EvidenceFormatError),
@@ -683,6 +712,13 @@ class ConfigurationError extends GlidepathError {
     get located() {
         return this.location !== undefined;
     }
+}
+/**
+ * The deploy policy holds this deployment now (a closed window, a freeze, a spent error budget, an
+ * unacknowledged failed rollout): nothing was committed. Exit 1, like a rejected artifact.
+ */
+class HeldError extends GlidepathError {
+    exitCode = ExitCode.rejected;
 }
 /** A bad command line: unknown flag, missing argument. Printed with a pointer to `--help`. */
 class UsageError extends ConfigurationError {

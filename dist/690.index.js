@@ -2,65 +2,16 @@ export const id = 690;
 export const ids = [690];
 export const modules = {
 
-/***/ 58082:
+/***/ 62084:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  A: () => (/* binding */ runAnalysis)
-});
-
-// EXTERNAL MODULE: ./src/config/duration.ts
-var duration = __webpack_require__(97840);
-// EXTERNAL MODULE: ./src/errors.ts
-var src_errors = __webpack_require__(83916);
-;// CONCATENATED MODULE: ./src/metrics/template.ts
-/**
- * Query templates: `{{canary}}`, `{{stable}}`, `{{service}}`, `{{window}}`, `{{stepStart}}` and
- * `{{args.NAME}}` for policy args. A key with no value is a configuration error naming the key and
- * the template: an empty string would turn `{track="{{canary}}"}` into a query that silently
- * matches nothing, or everything.
- *
- * Values are substituted verbatim. Quoting is the template author's job: PromQL label values go in
- * double quotes in the template (`{version="{{canary}}"}`), and a value containing `"` or `\` must
- * arrive escaped. Glidepath does not guess the query language, so it does not escape for one.
- */
-
-const PLACEHOLDER = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_-]*)?)\s*\}\}/g;
-const BUILT_IN = ['canary', 'stable', 'service', 'window', 'stepStart'];
-/** The query with every placeholder replaced; throws ConfigurationError for a missing key. */
-function renderQuery(template, variables) {
-    const unparsed = template.replace(PLACEHOLDER, '').indexOf('{{');
-    if (unparsed !== -1) {
-        const fragment = template.replace(PLACEHOLDER, '').slice(unparsed, unparsed + 20);
-        throw new src_errors/* ConfigurationError */.j1(`query template ${JSON.stringify(template)}: malformed placeholder near ${JSON.stringify(fragment)}; ` +
-            `write {{NAME}} with NAME one of ${BUILT_IN.join(', ')} or args.NAME`);
-    }
-    return template.replace(PLACEHOLDER, (_match, key) => {
-        const value = lookup(key, variables);
-        if (value === undefined || value === '') {
-            throw new src_errors/* ConfigurationError */.j1(`query template ${JSON.stringify(template)}: no value for {{${key}}}; ` +
-                (key.startsWith('args.')
-                    ? `add ${key.slice(5)} to the metric's args`
-                    : BUILT_IN.includes(key)
-                        ? `${key} is not known at this point of the rollout`
-                        : `use one of ${BUILT_IN.join(', ')} or args.NAME`));
-        }
-        return String(value);
-    });
-}
-function lookup(key, variables) {
-    if (key.startsWith('args.')) {
-        const name = key.slice(5);
-        return variables.args && Object.hasOwn(variables.args, name) ? variables.args[name] : undefined;
-    }
-    if (!BUILT_IN.includes(key))
-        return undefined;
-    return variables[key];
-}
-
-;// CONCATENATED MODULE: ./src/analysis/burn-rate.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Hn: () => (/* binding */ workbookBurnWindows),
+/* harmony export */   Kk: () => (/* binding */ multiWindowBurnFires),
+/* harmony export */   YH: () => (/* binding */ errorBudgetRemaining),
+/* harmony export */   g0: () => (/* binding */ burnRate)
+/* harmony export */ });
+/* unused harmony export burnRateThreshold */
 /**
  * SLO burn rate and error budget.
  *
@@ -120,6 +71,26 @@ function assertObjective(objective) {
     }
 }
 
+
+/***/ }),
+
+/***/ 73390:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  A: () => (/* binding */ runAnalysis)
+});
+
+// EXTERNAL MODULE: ./src/config/duration.ts
+var duration = __webpack_require__(97840);
+// EXTERNAL MODULE: ./src/errors.ts
+var src_errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/metrics/template.ts
+var template = __webpack_require__(17155);
+// EXTERNAL MODULE: ./src/analysis/burn-rate.ts
+var burn_rate = __webpack_require__(62084);
 // EXTERNAL MODULE: ./src/analysis/condition.ts
 var analysis_condition = __webpack_require__(10399);
 ;// CONCATENATED MODULE: ./src/analysis/exact-binomial.ts
@@ -2611,7 +2582,7 @@ async function runAnalysis(request, effects) {
             const due = nextMeasurementAt(run.state, run.limits, context(false));
             if (!due || due.getTime() > now.getTime())
                 continue;
-            const query = renderQuery(run.guard.query, { ...variables, window: policy.window.toString() });
+            const query = (0,template/* renderQuery */.n)(run.guard.query, { ...variables, window: policy.window.toString() });
             run.queries = [query];
             const judged = await measureRepeated(run, query, lagged, effects.provider);
             run.state = recordMeasurement(run.state, judged, run.limits, context(false));
@@ -2811,8 +2782,8 @@ async function measureArms(counts, variables, window, time, provider) {
         if (label === undefined)
             return undefined;
         const bound = { ...variables, canary: label, window };
-        const requestsQuery = renderQuery(counts.requests, bound);
-        const errorsQuery = renderQuery(counts.errors, bound);
+        const requestsQuery = (0,template/* renderQuery */.n)(counts.requests, bound);
+        const errorsQuery = (0,template/* renderQuery */.n)(counts.errors, bound);
         queries.push(requestsQuery, errorsQuery);
         const [requests, errors] = await Promise.all([
             measure(provider, requestsQuery, time, 'counts.requests'),
@@ -2852,9 +2823,9 @@ function samplesVerdict(canaryRequests, minSamples, reason, queries) {
 async function sloChecks(policy, variables, elapsedMs, time, provider) {
     const slo = policy.slo;
     const objective = slo.objective / 100;
-    const page = workbookBurnWindows[0];
+    const page = burn_rate/* workbookBurnWindows */.Hn[0];
     const ratioOver = async (ms) => {
-        const query = renderQuery(slo.errorRatio, {
+        const query = (0,template/* renderQuery */.n)(slo.errorRatio, {
             ...variables,
             window: `${Math.max(Math.round(ms / 1000), 1)}s`,
         });
@@ -2873,9 +2844,9 @@ async function sloChecks(policy, variables, elapsedMs, time, provider) {
         short.value !== undefined &&
         !Number.isNaN(long.value) &&
         !Number.isNaN(short.value);
-    const longBurn = measured ? burnRate(long.value, objective) : NaN;
-    const shortBurn = measured ? burnRate(short.value, objective) : NaN;
-    const fires = measured && multiWindowBurnFires(longBurn, shortBurn, page.burnRate);
+    const longBurn = measured ? (0,burn_rate/* burnRate */.g0)(long.value, objective) : NaN;
+    const shortBurn = measured ? (0,burn_rate/* burnRate */.g0)(short.value, objective) : NaN;
+    const fires = measured && (0,burn_rate/* multiWindowBurnFires */.Kk)(longBurn, shortBurn, page.burnRate);
     verdicts.push({
         name: 'slo-burn',
         phase: !measured ? 'inconclusive' : fires ? 'fail' : 'pass',
@@ -2890,11 +2861,11 @@ async function sloChecks(policy, variables, elapsedMs, time, provider) {
                 : `burn rate ${longBurn.toFixed(2)}× over the step, ${shortBurn.toFixed(2)}× recently, within ${page.burnRate.toFixed(1)}×`,
     });
     if (slo.budgetErrorRatio) {
-        const query = renderQuery(slo.budgetErrorRatio, { ...variables, window: slo.period.toString() });
+        const query = (0,template/* renderQuery */.n)(slo.budgetErrorRatio, { ...variables, window: slo.period.toString() });
         const outcome = await measure(provider, query, time, 'slo.budgetErrorRatio');
         const ratio = outcome.kind === 'measured' ? outcome.measurement.value : undefined;
         const known = ratio !== undefined && !Number.isNaN(ratio);
-        const remaining = known ? errorBudgetRemaining(ratio, objective) : NaN;
+        const remaining = known ? (0,burn_rate/* errorBudgetRemaining */.YH)(ratio, objective) : NaN;
         const frozen = known && remaining <= 0;
         verdicts.push({
             name: 'error-budget',
@@ -2938,7 +2909,7 @@ async function kayentaVerdicts(policy, scored, variables, stepStart, now, effect
             if (label === undefined) {
                 throw new src_errors/* ConfigurationError */.j1(`guardrail ${guard.name} compares with stable; pass the stable version (--stable)`);
             }
-            const query = renderQuery(guard.query, {
+            const query = (0,template/* renderQuery */.n)(guard.query, {
                 ...variables,
                 canary: label,
                 window: policy.window.toString(),
@@ -3048,8 +3019,8 @@ __webpack_require__.d(__webpack_exports__, {
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./src/analysis/engine.ts + 13 modules
-var engine = __webpack_require__(58082);
+// EXTERNAL MODULE: ./src/analysis/engine.ts + 11 modules
+var engine = __webpack_require__(73390);
 // EXTERNAL MODULE: ./src/config/duration.ts
 var duration = __webpack_require__(97840);
 // EXTERNAL MODULE: ./src/config/load-policy.ts + 3 modules
@@ -4543,6 +4514,60 @@ function asObject(value) {
 function singleValue(series) {
     const only = series.length === 1 && series[0]?.samples.length === 1 ? series[0].samples[0] : undefined;
     return only ? { value: only.value } : {};
+}
+
+
+/***/ }),
+
+/***/ 17155:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   n: () => (/* binding */ renderQuery)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/**
+ * Query templates: `{{canary}}`, `{{stable}}`, `{{service}}`, `{{window}}`, `{{stepStart}}` and
+ * `{{args.NAME}}` for policy args. A key with no value is a configuration error naming the key and
+ * the template: an empty string would turn `{track="{{canary}}"}` into a query that silently
+ * matches nothing, or everything.
+ *
+ * Values are substituted verbatim. Quoting is the template author's job: PromQL label values go in
+ * double quotes in the template (`{version="{{canary}}"}`), and a value containing `"` or `\` must
+ * arrive escaped. Glidepath does not guess the query language, so it does not escape for one.
+ */
+
+const PLACEHOLDER = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_-]*)?)\s*\}\}/g;
+const BUILT_IN = ['canary', 'stable', 'service', 'window', 'stepStart'];
+/** The query with every placeholder replaced; throws ConfigurationError for a missing key. */
+function renderQuery(template, variables) {
+    const unparsed = template.replace(PLACEHOLDER, '').indexOf('{{');
+    if (unparsed !== -1) {
+        const fragment = template.replace(PLACEHOLDER, '').slice(unparsed, unparsed + 20);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`query template ${JSON.stringify(template)}: malformed placeholder near ${JSON.stringify(fragment)}; ` +
+            `write {{NAME}} with NAME one of ${BUILT_IN.join(', ')} or args.NAME`);
+    }
+    return template.replace(PLACEHOLDER, (_match, key) => {
+        const value = lookup(key, variables);
+        if (value === undefined || value === '') {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`query template ${JSON.stringify(template)}: no value for {{${key}}}; ` +
+                (key.startsWith('args.')
+                    ? `add ${key.slice(5)} to the metric's args`
+                    : BUILT_IN.includes(key)
+                        ? `${key} is not known at this point of the rollout`
+                        : `use one of ${BUILT_IN.join(', ')} or args.NAME`));
+        }
+        return String(value);
+    });
+}
+function lookup(key, variables) {
+    if (key.startsWith('args.')) {
+        const name = key.slice(5);
+        return variables.args && Object.hasOwn(variables.args, name) ? variables.args[name] : undefined;
+    }
+    if (!BUILT_IN.includes(key))
+        return undefined;
+    return variables[key];
 }
 
 

@@ -12,7 +12,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
 /* harmony import */ var _evidence_image_ref_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(70912);
 /* harmony import */ var _gitops_desire_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(19486);
-/* harmony import */ var _gitops_options_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(10725);
+/* harmony import */ var _gitops_options_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(30452);
 
 
 

@@ -59,6 +59,10 @@ const OPERATIONS = [
   'actions/create-workflow-dispatch',
   'actions/list-workflow-run-artifacts',
   'actions/download-artifact',
+  // The gate server (glidepath gate serve): the App's installation token, and its review of a
+  // custom deployment protection rule
+  'apps/create-installation-access-token',
+  'actions/review-custom-gates-for-run',
 ];
 
 const args = process.argv.slice(2);

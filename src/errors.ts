@@ -56,6 +56,14 @@ export class ConfigurationError extends GlidepathError {
   }
 }
 
+/**
+ * The deploy policy holds this deployment now (a closed window, a freeze, a spent error budget, an
+ * unacknowledged failed rollout): nothing was committed. Exit 1, like a rejected artifact.
+ */
+export class HeldError extends GlidepathError {
+  readonly exitCode = ExitCode.rejected;
+}
+
 /** A bad command line: unknown flag, missing argument. Printed with a pointer to `--help`. */
 export class UsageError extends ConfigurationError {}
 

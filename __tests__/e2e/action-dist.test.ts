@@ -23,15 +23,17 @@ const ROOT = join(import.meta.dirname, '..', '..');
 interface ActionYml {
   inputs: Record<string, { default?: string; required?: boolean }>;
   outputs: Record<string, { value: string }>;
-  runs: { using: string; steps: { id: string; run: string; env: Record<string, string> }[] };
+  runs: {
+    using: string;
+    steps: { id?: string; run?: string; uses?: string; if?: string; env?: Record<string, string> }[];
+  };
 }
 const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as ActionYml;
 
 /** The step env the runner would build: each `${{ inputs.x }}` replaced by the input or its default. */
 function stepEnv(inputs: Record<string, string>): Record<string, string> {
-  const step = action.runs.steps[0]!;
   return Object.fromEntries(
-    Object.entries(step.env).map(([name, expression]) => {
+    Object.entries(programStep().env ?? {}).map(([name, expression]) => {
       const input = /^\$\{\{ inputs\.([\w-]+) \}\}$/.exec(expression)?.[1];
       if (!input) throw new Error(`action.yml env ${name} is not a plain input mapping: ${expression}`);
       return [name, inputs[input] ?? action.inputs[input]?.default ?? ''];
@@ -103,7 +105,7 @@ async function runStep(
     ...options.env,
     ...stepEnv(inputs),
   };
-  const child = spawn('bash', ['-c', action.runs.steps[0]!.run], { cwd: ROOT, env });
+  const child = spawn('bash', ['-c', programStep().run!], { cwd: ROOT, env });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -120,13 +122,25 @@ async function runStep(
   };
 }
 
+/** The composite step that runs the program (the others download evidence and check out GitOps). */
+function programStep() {
+  const step = action.runs.steps.find((candidate) => candidate.id === 'glidepath');
+  if (!step?.run) throw new Error('action.yml has no step with id glidepath that runs the program');
+  return step;
+}
+
 describe('action.yml', () => {
   it('is a composite action whose run text never interpolates inputs', () => {
     expect(action.runs.using).toBe('composite');
-    for (const step of action.runs.steps) {
-      expect(step.run).not.toMatch(/\$\{\{/);
-      expect(step.run).toContain('"$GITHUB_ACTION_PATH/dist/index.js"');
-    }
+    const runs = action.runs.steps.filter((step) => step.run !== undefined);
+    expect(runs).toEqual([programStep()]);
+    expect(programStep().run).not.toMatch(/\$\{\{/);
+    expect(programStep().run).toContain('"$GITHUB_ACTION_PATH/dist/index.js"');
+    // The optional steps before it run only when their input is set.
+    expect(action.runs.steps.filter((step) => step.uses).map((step) => [step.uses, step.if])).toEqual([
+      ['actions/download-artifact@v4', "inputs.evidence-artifact != ''"],
+      ['actions/checkout@v4', "inputs.gitops-repository != ''"],
+    ]);
     expect(Object.keys(action.outputs).sort()).toEqual(['admitted', 'digest', 'record', 'report', 'verdict']);
   });
 
@@ -155,6 +169,7 @@ describe('dist/index.js as the composite step', () => {
   it('admits a clean set: outputs, JSON report and the checks table in the job summary', async () => {
     const set = makeEvidenceSet();
     const run = await runStep({
+      command: 'verify',
       artifact: set.artifact,
       evidence: `${set.dir}\n`,
       policy: set.policyFile,
@@ -177,6 +192,7 @@ describe('dist/index.js as the composite step', () => {
   it('rejects a set with a failed test: exit 1, admitted=false, an error annotation and the summary', async () => {
     const set = makeEvidenceSet({ defect: 'failed-test' });
     const run = await runStep({
+      command: 'verify',
       artifact: set.artifact,
       evidence: set.dir,
       policy: set.policyFile,
@@ -189,7 +205,7 @@ describe('dist/index.js as the composite step', () => {
   });
 
   it('exits 2 for a tag-only artifact with an error that names the digest requirement', async () => {
-    const run = await runStep({ artifact: 'ghcr.io/acme/checkout:1.4.0' });
+    const run = await runStep({ command: 'verify', artifact: 'ghcr.io/acme/checkout:1.4.0' });
     expect(run.status).toBe(2);
     expect(run.stdout).toMatch(/::error::.*only by digest/);
     expect(run.outputs).toEqual({});
@@ -199,7 +215,7 @@ describe('dist/index.js as the composite step', () => {
     const set = makeEvidenceSet();
     const policy = join(set.dir, '..', 'typo.yaml');
     writeFileSync(policy, 'evidence:\n  scan:\n    faillOn: high\n  require: [tests, sboms]\n');
-    const run = await runStep({ artifact: set.artifact, policy });
+    const run = await runStep({ command: 'verify', artifact: set.artifact, policy });
     expect(run.status).toBe(2);
     const annotations = run.stdout
       .split('\n')
@@ -214,7 +230,13 @@ describe('dist/index.js as the composite step', () => {
   it('refuses evidence from a workflow_run triggered by a fork', async () => {
     const set = makeEvidenceSet();
     const run = await runStep(
-      { artifact: set.artifact, evidence: set.dir, policy: set.policyFile, 'trusted-root': TRUSTED_ROOT },
+      {
+        command: 'verify',
+        artifact: set.artifact,
+        evidence: set.dir,
+        policy: set.policyFile,
+        'trusted-root': TRUSTED_ROOT,
+      },
       { event: FORK_RUN },
     );
     expect(run.status).toBe(1);

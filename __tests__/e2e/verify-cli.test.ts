@@ -265,6 +265,8 @@ describe('glidepath verify', () => {
       'retry',
       'resume',
       'status',
+      'gate',
+      'report',
     ]);
   });
 

@@ -155,6 +155,7 @@ async function rolloutInAction(settings: ActionSettings, now: () => Date): Promi
           ...(settings.quarantineFile ? { quarantineFile: settings.quarantineFile } : {}),
           ...(step ? { singleStep: true } : {}),
           ...(settings.control ? { control: settings.control } : {}),
+          ...(settings.override ? { override: settings.override } : {}),
         },
         libraryIo(settings, now),
       );

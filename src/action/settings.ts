@@ -13,6 +13,8 @@ import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseTime } from '../cli/commands/analyze.js';
+import { overrideFrom } from '../cli/commands/rollout.js';
+import type { OverrideKind } from '../config/types.js';
 import { Duration } from '../config/duration.js';
 import { ConfigurationError } from '../errors.js';
 import { ROLLOUT_COMMANDS, type RolloutCommand } from '../rollout/types.js';
@@ -26,6 +28,9 @@ export const ACTION_COMMANDS = ['verify', 'analyze', 'rollout', 'step'] as const
  * - `step`: one unit of an event-driven rollout (or a manual `control`), then hand off to the next run.
  */
 export type ActionCommand = (typeof ACTION_COMMANDS)[number];
+
+/** Where action.yml checks out `gitops-repository`, relative to the workspace. */
+export const GITOPS_CHECKOUT = '.glidepath/gitops';
 
 /** Environment variables that may hold a GitHub token (GLIDEPATH_TOKEN first, as the library reads them). */
 export const TOKEN_VARIABLES = ['GLIDEPATH_TOKEN', 'GITHUB_TOKEN'] as const;
@@ -56,12 +61,17 @@ export interface ActionSettings {
   since?: Date;
   /** `bake` (analyze): measure repeatedly for this long after `since`. */
   bake?: Duration;
-  /** `repo` (rollout, step): the GitOps repository instead of the policy's desired.repo. */
+  /**
+   * `repo` (rollout, step): the GitOps repository instead of the policy's desired.repo; the checkout
+   * of `gitops-repository` when that is set and `repo` is not.
+   */
   repo?: string;
   /** `control` (step): a manual control for the rollout in progress instead of baking its step. */
   control?: RolloutCommand;
   /** `dispatch` (step): the workflow to dispatch for the next step. */
   dispatch?: string;
+  /** `override` + `override-reason` (rollout, step): an audited override of the deploy policy. */
+  override?: { kind: OverrideKind; reason: string };
   /** GITHUB_WORKSPACE, where relative paths resolve. */
   workspace: string;
   /** GITHUB_EVENT_NAME, to refuse evidence (and rollouts) from forks. */
@@ -97,6 +107,16 @@ const APPLIES_TO: Readonly<Record<string, { commands: readonly ActionCommand[]; 
     otherwise: 'controls act on an event-driven rollout in progress: use command step',
   },
   dispatch: { commands: ['step'], otherwise: 'only step hands the next unit of work to a new run' },
+  'evidence-artifact': { commands: ['verify', 'rollout', 'step'], otherwise: 'analyze admits nothing' },
+  'gitops-repository': {
+    commands: ['rollout', 'step'],
+    otherwise: 'only a rollout commits to the GitOps repository',
+  },
+  override: { commands: ['rollout', 'step'], otherwise: 'only a rollout is held by the deploy policy' },
+  'override-reason': {
+    commands: ['rollout', 'step'],
+    otherwise: 'only a rollout is held by the deploy policy',
+  },
 };
 
 /** Reads and validates the inputs; a bad value is a ConfigurationError naming the input and the fix. */
@@ -105,7 +125,7 @@ export function readSettings(
 ): ActionSettings {
   const input = (name: string): string =>
     (env[`INPUT_${name.replace(/-/g, '_').toUpperCase()}`] ?? '').trim();
-  const command = input('command') || 'verify';
+  const command = input('command') || 'rollout';
   if (!(ACTION_COMMANDS as readonly string[]).includes(command)) {
     throw new ConfigurationError(
       `input "command": "${command}" is not a command; set it to one of ${ACTION_COMMANDS.join(', ')}`,
@@ -126,6 +146,7 @@ export function readSettings(
     );
   }
   const runnerTemp = env.RUNNER_TEMP || tmpdir();
+  const workspace = env.GITHUB_WORKSPACE || process.cwd();
   const optional = (name: string) => input(name) || undefined;
   const since = optional('since');
   const bake = optional('bake');
@@ -138,7 +159,11 @@ export function readSettings(
   return {
     command: chosen,
     artifact,
-    evidence: input('evidence').split(/\s+/).filter(Boolean),
+    evidence: [
+      ...input('evidence').split(/\s+/).filter(Boolean),
+      // The composite step downloaded the artifact here (action.yml).
+      ...(input('evidence-artifact') ? [join(runnerTemp, 'glidepath-evidence')] : []),
+    ],
     policyFile: optional('policy'),
     trustedRoot: optional('trusted-root'),
     quarantineFile: optional('quarantine'),
@@ -148,15 +173,27 @@ export function readSettings(
     stableLabel: optional('stable-label'),
     ...(since === undefined ? {} : { since: readTime(since) }),
     ...(bake === undefined ? {} : { bake: Duration.parse(bake, 'input "bake"') }),
-    repo: optional('repo'),
+    repo: optional('repo') ?? (input('gitops-repository') ? join(workspace, GITOPS_CHECKOUT) : undefined),
     ...(control === undefined ? {} : { control: control as RolloutCommand }),
     dispatch: optional('dispatch'),
-    workspace: env.GITHUB_WORKSPACE || process.cwd(),
+    ...readOverride(optional('override'), optional('override-reason')),
+    workspace,
     eventName: env.GITHUB_EVENT_NAME,
     eventPayload: readEvent(env.GITHUB_EVENT_PATH),
     env,
     tokens: TOKEN_VARIABLES.map((name) => env[name]).filter((value): value is string => Boolean(value)),
   };
+}
+
+function readOverride(
+  kind: string | undefined,
+  reason: string | undefined,
+): Pick<ActionSettings, 'override'> {
+  try {
+    return overrideFrom(kind, reason, { override: 'input "override"', reason: 'input "override-reason"' });
+  } catch (error) {
+    throw new ConfigurationError((error as Error).message);
+  }
 }
 
 function readTime(text: string): Date {

@@ -8,7 +8,14 @@ import type { Document, Range, YAMLError } from 'yaml';
 import schema from '../../schema/glidepath.schema.json' with { type: 'json' };
 import { ConfigurationError } from '../errors.js';
 import { Duration } from './duration.js';
-import type { DesiredPolicy, EvidencePolicy, Policy, RollbackPolicy } from './types.js';
+import type {
+  DeployPolicy,
+  DesiredPolicy,
+  EvidencePolicy,
+  NotifyTarget,
+  Policy,
+  RollbackPolicy,
+} from './types.js';
 
 /** The policy file Glidepath looks for when none is named. */
 export const DEFAULT_POLICY_FILE = 'glidepath.yaml';
@@ -168,6 +175,10 @@ interface SectionInputs {
   analysis: AnalysisInput | undefined;
   exposure: ExposureInput;
   rollback: { order: RollbackPolicy['order'] };
+  /** Optional: no `deploy:` means deployments may start any time. */
+  deploy: DeployPolicy | undefined;
+  /** Optional: no `notify:` means nobody is notified. */
+  notify: NotifyTarget[] | undefined;
 }
 type SectionKey = keyof SectionInputs;
 
@@ -207,8 +218,80 @@ const SECTIONS: { [K in SectionKey]: Section<K> } = {
   },
   exposure: { build: buildExposure, check: checkExposure },
   rollback: { build: buildRollback, check: () => [] },
+  deploy: { build: (input) => input, check: (input) => (input ? checkDeploy(input) : []) },
+  notify: {
+    build: (input) => input,
+    check: (input) =>
+      (input ?? []).flatMap((target, index): SemanticProblem[] => {
+        if (target.secretEnv !== undefined && target.kind !== 'webhook') {
+          return [
+            {
+              path: ['notify', index, 'secretEnv'],
+              at: 'key',
+              message: `applies only to kind webhook (${target.kind} webhooks carry their secret in the URL); remove it`,
+            },
+          ];
+        }
+        if (target.secretEnv === undefined && target.kind === 'webhook') {
+          return [
+            {
+              path: ['notify', index],
+              at: 'value',
+              message:
+                'a webhook needs secretEnv, the variable holding the HMAC-SHA256 key receivers verify X-Glidepath-Signature-256 with',
+            },
+          ];
+        }
+        return [];
+      }),
+  },
 };
 const SECTION_KEYS = Object.keys(SECTIONS) as SectionKey[];
+
+/** `deploy:` rules the schema cannot express: a real time zone, weekly times with days, dated ones without. */
+function checkDeploy(input: DeployPolicy): SemanticProblem[] {
+  const problems: SemanticProblem[] = [];
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: input.timeZone });
+  } catch {
+    problems.push({
+      path: ['deploy', 'timeZone'],
+      at: 'value',
+      message: `"${input.timeZone}" is not an IANA time zone; write one such as Europe/Berlin or America/New_York`,
+    });
+  }
+  for (const list of ['allow', 'deny'] as const) {
+    input[list].forEach((window, index) => {
+      const dated = window.from.includes('T');
+      if (dated !== window.to.includes('T')) {
+        problems.push({
+          path: ['deploy', list, index],
+          at: 'value',
+          message: 'from and to must both be times (HH:MM) or both date-times (YYYY-MM-DDTHH:MM)',
+        });
+      } else if (dated && window.days) {
+        problems.push({
+          path: ['deploy', list, index, 'days'],
+          at: 'key',
+          message: 'a dated window (YYYY-MM-DDTHH:MM) has no days; remove days, or write from/to as HH:MM',
+        });
+      } else if (!dated && !window.days) {
+        problems.push({
+          path: ['deploy', list, index],
+          at: 'value',
+          message: 'a weekly window (HH:MM) needs days, e.g. days: [mon, tue, wed, thu, fri]',
+        });
+      } else if (dated && window.to <= window.from) {
+        problems.push({
+          path: ['deploy', list, index, 'to'],
+          at: 'value',
+          message: `${window.to} is not after ${window.from}; a dated window must end after it starts`,
+        });
+      }
+    });
+  }
+  return problems;
+}
 
 /** A GitHub repository named the short way, which the github backend needs. */
 const OWNER_NAME = /^[\w.-]+\/[\w.-]+$/;

@@ -91,7 +91,11 @@ function table(body: string[]): string[] {
 function rows(path: string, node: SchemaNode): string[] {
   const row = [`\`${path}\``, typeOf(node), defaultOf(node), allowedOf(node), node.description ?? ''];
   const own = `| ${row.map(cell).join(' | ')} |`;
-  const children = Object.entries(node.properties ?? {}).flatMap(([key, sub]) => rows(`${path}.${key}`, sub));
+  // A list of objects (guardrails, targets, notify destinations) documents the keys of its items.
+  const children = [
+    ...Object.entries(node.properties ?? {}).flatMap(([key, sub]) => rows(`${path}.${key}`, sub)),
+    ...Object.entries(node.items?.properties ?? {}).flatMap(([key, sub]) => rows(`${path}[].${key}`, sub)),
+  ];
   return [own, ...children];
 }
 

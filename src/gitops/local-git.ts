@@ -557,7 +557,7 @@ export class LocalGitWriter implements DesiredStateWriter {
  * GIT_CONFIG_COUNT/KEY_n/VALUE_n entries for `pairs`, appended after any the environment already
  * has (git ≥ 2.31 reads them as if given with -c, without putting them on the command line).
  */
-function gitConfigEnv(pairs: readonly (readonly [string, string])[]): Record<string, string> {
+export function gitConfigEnv(pairs: readonly (readonly [string, string])[]): Record<string, string> {
   const existing = Number(process.env.GIT_CONFIG_COUNT ?? 0) || 0;
   const env: Record<string, string> = { GIT_CONFIG_COUNT: String(existing + pairs.length) };
   pairs.forEach(([key, value], index) => {

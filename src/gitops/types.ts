@@ -40,6 +40,7 @@ export const TRAILER_KEYS = [
   'Glidepath-Evidence',
   'Glidepath-Verdict',
   'Glidepath-Revert-Of',
+  'Glidepath-Override',
   'Glidepath-Analysis',
   'Glidepath-Intent',
 ] as const;
@@ -65,6 +66,8 @@ export interface Trailers {
   'Glidepath-Verdict'?: string;
   /** On a reversal: the commit whose desired state is being undone. */
   'Glidepath-Revert-Of'?: string;
+  /** An audited override of the deploy policy: `p0: <reason>` or `security: <reason>`. */
+  'Glidepath-Override'?: string;
   /**
    * The sequential error-rate test's state after the previous step (rollout/analysis-state.ts), so
    * the next run continues it. Statistics, not intent: left out of Glidepath-Intent.

@@ -78,6 +78,12 @@ export function rolloutMarkdown(record: RolloutRecord): string {
     '',
     `Rollout \`${code(inline(record.id))}\` of \`${shortDigest(record.digest)}\`, ${record.startedAt} → ${record.finishedAt}.`,
     ...(record.outcome === 'promoted' ? [] : ['', inline(record.reason)]),
+    ...(record.override
+      ? [
+          '',
+          `> **Deploy policy overridden (${record.override.kind})**: ${inline(record.override.reason)} — recorded as \`Glidepath-Override\` on every commit of this rollout.`,
+        ]
+      : []),
     '',
     '| Step | Weight | Commit | Analysis | Reason |',
     '| ---: | ---: | --- | --- | --- |',

@@ -15,7 +15,7 @@
 import { passConfidence } from '../analysis/confidence.js';
 import { runAnalysis, type AnalysisReport } from '../analysis/engine.js';
 import type { ErrorRateState } from '../analysis/error-rate-gate.js';
-import type { AnalysisPolicy, DesiredPolicy, Policy } from '../config/types.js';
+import type { AnalysisPolicy, DesiredPolicy, NotifyEvent, OverrideKind, Policy } from '../config/types.js';
 import { ConfigurationError } from '../errors.js';
 import type { ImageRef } from '../evidence/image-ref.js';
 import { desireCommit, type DesireRequest } from '../gitops/desire.js';
@@ -53,6 +53,8 @@ export interface RolloutRequest {
    * resume): applied to the step the branch shows as live, instead of baking it again.
    */
   control?: RolloutCommand;
+  /** An audited override of the deploy policy, recorded on every commit of the rollout. */
+  override?: { kind: OverrideKind; reason: string };
 }
 
 /** Effects, injected. */
@@ -73,6 +75,18 @@ export interface RolloutDeps {
   setStatus?(state: DeploymentState, description: string): Promise<void>;
   /** Progress lines. */
   log(line: string): void;
+  /**
+   * Tell people (policy `notify`): the first step committed (`start`), each later step committed
+   * (`step`), the promotion recorded (`promoted`), the reversal committed (`reverted`). Must not throw.
+   */
+  announce?(event: NotifyEvent, details: Announcement): Promise<void>;
+}
+
+/** What an announcement says beyond the rollout itself. */
+export interface Announcement {
+  step?: { index: number; of: number; weight: number };
+  reason: string;
+  commit?: string;
 }
 
 /** One step as it happened. */
@@ -97,6 +111,8 @@ export interface RolloutRecord {
   revertCommit?: string;
   /** The lever the reversal used. */
   lever?: Lever;
+  /** The audited override the rollout ran under. */
+  override?: { kind: OverrideKind; reason: string };
   startedAt: string;
   finishedAt: string;
   state: RolloutState;
@@ -236,6 +252,7 @@ export async function runRollout(request: RolloutRequest, deps: RolloutDeps): Pr
     steps,
     ...(revertCommit ? { revertCommit } : {}),
     ...(lever ? { lever } : {}),
+    ...(request.override ? { override: request.override } : {}),
     startedAt: started.toISOString(),
     finishedAt: deps.now().toISOString(),
     state,
@@ -256,15 +273,25 @@ export async function runRollout(request: RolloutRequest, deps: RolloutDeps): Pr
         });
         // The error-rate test continues in the run that bakes this step (rollout/analysis-state.ts).
         const carried = encodeAnalysisState(errorRateState);
-        const commit = await deps.writer.commit(
-          carried ? { ...desire, trailers: { ...desire.trailers, 'Glidepath-Analysis': carried } } : desire,
-        );
+        const commit = await deps.writer.commit({
+          ...desire,
+          trailers: {
+            ...desire.trailers,
+            ...overrideTrailer(),
+            ...(carried ? { 'Glidepath-Analysis': carried } : {}),
+          },
+        });
         if (firstCommit === undefined) {
           firstCommit = commit.sha;
           [beforeRollout] =
             (await deps.writer.log(desired.branch, 2)).find((c) => c.sha === commit.sha)?.parents ?? [];
         }
         steps.push({ step: effect.step, weight: effect.weight, commit: commit.sha });
+        await deps.announce?.(effect.step === 1 ? 'start' : 'step', {
+          step: { index: effect.step, of: effect.of, weight: effect.weight },
+          reason: effect.step === 1 ? 'rollout started' : 'the previous step passed',
+          commit: commit.sha,
+        });
         deps.log(
           `step ${effect.step}/${effect.of}: ${effect.weight}% committed ${commit.sha.slice(0, 12)} (${commit.status})`,
         );
@@ -311,6 +338,7 @@ export async function runRollout(request: RolloutRequest, deps: RolloutDeps): Pr
         lever = effect.lever;
         const sha = await revert(effect.lever, effect.reason);
         revertCommit = sha;
+        await deps.announce?.('reverted', { reason: effect.reason, commit: sha });
         deps.log(
           `reverted with the ${effect.lever} lever: ${sha.slice(0, 12)}` +
             (quarantining ? `; quarantined ${digest.slice(0, 19)}…` : ''),
@@ -359,6 +387,14 @@ export async function runRollout(request: RolloutRequest, deps: RolloutDeps): Pr
     return outcome.applied;
   }
 
+  /** `Glidepath-Override: <kind>: <reason>` when the rollout runs under an audited override. */
+  function overrideTrailer(): { 'Glidepath-Override'?: string } {
+    const override = request.override;
+    return override
+      ? { 'Glidepath-Override': `${override.kind}: ${override.reason.replace(/\s+/g, ' ')}` }
+      : {};
+  }
+
   /** Commits the promotion record (`Glidepath-Verdict: promoted`); see gitops/promotion.ts. */
   async function recordPromoted(): Promise<void> {
     const entry = {
@@ -378,6 +414,10 @@ export async function runRollout(request: RolloutRequest, deps: RolloutDeps): Pr
       }),
     );
     deps.log(`promoted: recorded ${commit.sha.slice(0, 12)} (${commit.status})`);
+    await deps.announce?.('promoted', {
+      reason: 'every step passed; the canary serves all traffic',
+      commit: commit.sha,
+    });
   }
 
   /** Commits the reversal with `which` lever plus the quarantine entry; returns the commit. */

@@ -2,6 +2,7 @@
  * What every handler of the fake (REST and GraphQL) works with: the repository, git, the in-memory
  * records, the actor and clock, events, and the shared "commit as the token" operation.
  */
+import type { KeyObject } from 'node:crypto';
 import { type GitPerson, type GitStore, type TreeChange } from './git-store.js';
 import {
   type ArtifactRecord,
@@ -10,6 +11,7 @@ import {
   type DispatchRecord,
   type FakeActor,
   type FakeState,
+  type GateReviewRecord,
   type PullRecord,
   type RepoIdentity,
   timestamp,
@@ -29,6 +31,8 @@ export interface FakeEvents {
   pull_request: { action: 'opened' | 'merged' | 'auto_merge_enabled'; pull: PullRecord };
   /** An artifact was downloaded. */
   artifact_download: ArtifactRecord;
+  /** The App reviewed a deployment protection rule (a decision or a status report). */
+  gate_review: GateReviewRecord;
 }
 
 /** Listener type for one event. */
@@ -53,6 +57,8 @@ export interface FakeContext {
   store: GitStore;
   state: FakeState;
   actor: FakeActor;
+  /** The GitHub App, when the fake was started with one. */
+  app: FakeApp | undefined;
   now(): Date;
   /** The repository's default branch (HEAD of the bare repository). */
   defaultBranch(): Promise<string>;
@@ -69,8 +75,32 @@ export interface RateLimitSnapshot {
   reset: number;
 }
 
+/**
+ * Who made a request, from its `Authorization` header: the fake's token (GITHUB_TOKEN or a PAT),
+ * an installation token the fake issued to the App, or the App itself (a JWT it signed).
+ */
+export type FakeCaller =
+  | { kind: 'token' }
+  | { kind: 'installation'; installationId: number; permissions: Readonly<Record<string, string>> }
+  | { kind: 'app'; appId: string };
+
+/** The GitHub App the fake knows (option `app` of `startGitHubFake`). */
+export interface FakeApp {
+  /** The App id (a JWT's `iss`); the App's client id is accepted too, as on GitHub. */
+  id: number;
+  clientId?: string;
+  /** PEM (SPKI) or KeyObject: the public half of the App's private key, which verifies its JWTs. */
+  publicKey: string | KeyObject;
+  /** Installations that exist; default `[1]`. */
+  installations?: readonly number[];
+  /** Permissions granted to the App; default actions read, deployments write, metadata read. */
+  permissions?: Readonly<Record<string, 'read' | 'write'>>;
+}
+
 /** Per-request additions to the context. */
 export interface RequestContext extends FakeContext {
+  /** Who sent the request. */
+  caller: FakeCaller;
   /** Records that this request read a branch head (arms the "stale head" fault). */
   noteRefRead(branch: string): void;
   /** The current numbers of a rate-limit bucket. */

@@ -25,6 +25,7 @@ import {
   commitOnBranch,
   HttpError,
   type FakeContext,
+  type FakeApp,
   type FakeEvents,
   type FakeListener,
   type RateLimitSnapshot,
@@ -44,6 +45,8 @@ import {
   type DeploymentStatusRecord,
   type DispatchRecord,
   type FakeActor,
+  type GateReviewRecord,
+  type InstallationTokenRecord,
   type PullRecord,
 } from './model.js';
 import {
@@ -56,6 +59,7 @@ import {
 import { deploymentHandlers } from './rest-deployments.js';
 import { gitHandlers } from './rest-git.js';
 import { mergePull, pullHandlers } from './rest-pulls.js';
+import { appHandlers, resolveCaller } from './rest-apps.js';
 import { ARTIFACT_BLOB_PREFIX, repoHandlers } from './rest-repo.js';
 import type { RestHandler, RestRequest, RestResponse } from './rest-types.js';
 
@@ -67,7 +71,10 @@ export type {
   DeploymentStatusRecord,
   DispatchRecord,
   FakeActor,
+  FakeApp,
   FakeEvents,
+  GateReviewRecord,
+  InstallationTokenRecord,
   PullRecord,
   RateLimitSnapshot,
 };
@@ -96,6 +103,12 @@ export interface GitHubFakeOptions {
   webUrl?: string;
   /** Clock for timestamps, commit dates and rate-limit resets. Default `() => new Date()`. */
   now?: () => Date;
+  /**
+   * A GitHub App: its JWTs (RS256, checked with `publicKey`) may exchange for installation tokens,
+   * which the fake then accepts besides `token`, and only those may review deployment protection
+   * rules. Absent: no App, and both App endpoints answer 401/403.
+   */
+  app?: FakeApp;
 }
 
 /** A response fault the fake can inject. */
@@ -189,6 +202,10 @@ export interface GitHubFake {
   dispatches(): DispatchRecord[];
   /** Pull requests by number. */
   pulls(): PullRecord[];
+  /** Reviews of deployment protection rules (decisions and status reports), oldest first. */
+  gateReviews(): GateReviewRecord[];
+  /** Installation tokens issued to the App so far. */
+  installationTokens(): InstallationTokenRecord[];
   /** Registers a workflow run artifact served by the artifact endpoints. */
   addArtifact(input: {
     runId: number;
@@ -245,6 +262,7 @@ export async function startGitHubFake(options: GitHubFakeOptions): Promise<GitHu
     ...deploymentHandlers,
     ...pullHandlers,
     ...repoHandlers,
+    ...appHandlers,
   };
   // Exhaustive: every operation in the committed subset has a handler, and no handler is orphaned.
   const missing = openapi.operations.filter((op) => handlers[op.operationId] === undefined);
@@ -287,6 +305,7 @@ export async function startGitHubFake(options: GitHubFakeOptions): Promise<GitHu
     store,
     state,
     actor,
+    app: options.app,
     now,
     async defaultBranch() {
       return (await store.defaultBranch()) ?? 'main';
@@ -455,13 +474,20 @@ export async function startGitHubFake(options: GitHubFakeOptions): Promise<GitHu
       ...extra,
     });
 
-    // Authentication comes first, as on GitHub: a bad token learns nothing about routes.
-    const auth = /^(?:token|bearer)\s+(.+)$/i.exec(req.headers.authorization ?? '');
-    if (auth?.[1]?.trim() !== options.token) {
-      const message = req.headers.authorization ? 'Bad credentials' : 'Requires authentication';
-      send(401, { message, documentation_url: docs, status: '401' });
+    // Authentication comes first, as on GitHub: a bad token learns nothing about routes. An App
+    // JWT authenticates only the App's own endpoints (the installation token exchange), and that
+    // exchange takes nothing but a JWT.
+    const who = resolveCaller(ctx, req.headers.authorization, options.token);
+    const appRoute = match?.operation.operationId === 'apps/create-installation-access-token';
+    let refused = 'refused' in who ? who.refused : undefined;
+    if ('caller' in who && (who.caller.kind === 'app') !== appRoute) {
+      refused = appRoute ? 'A JSON web token could not be decoded' : 'Bad credentials';
+    }
+    if (refused !== undefined || !('caller' in who)) {
+      send(401, { message: refused, documentation_url: docs, status: '401' });
       return;
     }
+    const caller = who.caller;
     const version = req.headers['x-github-api-version'];
     if (typeof version === 'string' && !SUPPORTED_API_VERSIONS.has(version)) {
       send(400, errorBody(400, `API version '${version}' is not supported.`));
@@ -471,7 +497,7 @@ export async function startGitHubFake(options: GitHubFakeOptions): Promise<GitHu
       send(404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' });
       return;
     }
-    if (match && !repo.is(match.params.owner ?? '', match.params.repo ?? '')) {
+    if (match && match.params.owner !== undefined && !repo.is(match.params.owner, match.params.repo ?? '')) {
       send(404, errorBody(404, 'Not Found'));
       return;
     }
@@ -514,6 +540,7 @@ export async function startGitHubFake(options: GitHubFakeOptions): Promise<GitHu
     const refReads = new Set<string>();
     const requestCtx: RequestContext = {
       ...ctx,
+      caller,
       noteRefRead: (branch) => refReads.add(branch),
       rateLimit: snapshot,
     };
@@ -767,6 +794,8 @@ export async function startGitHubFake(options: GitHubFakeOptions): Promise<GitHu
     deploymentStatuses: (id) => [...(state.statuses.get(id) ?? [])],
     dispatches: () => [...state.dispatches],
     pulls: () => [...state.pulls.values()],
+    gateReviews: () => [...state.gateReviews],
+    installationTokens: () => [...state.installationTokens.values()],
     addArtifact(input) {
       const id = state.id();
       const created = now();

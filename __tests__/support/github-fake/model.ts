@@ -84,6 +84,31 @@ export interface ArtifactRecord {
   digest: string;
 }
 
+/** An installation token the fake issued to the App (`POST /app/installations/{id}/access_tokens`). */
+export interface InstallationTokenRecord {
+  token: string;
+  installationId: number;
+  /** Epoch milliseconds after which the token answers 401, as an expired token does on GitHub. */
+  expiresAt: number;
+  permissions: Record<string, string>;
+}
+
+/**
+ * A review the App posted to a custom deployment protection rule
+ * (`POST /repos/{o}/{r}/actions/runs/{run_id}/deployment_protection_rule`): a decision (`state`)
+ * or a status report (comment only).
+ */
+export interface GateReviewRecord {
+  runId: number;
+  environment: string;
+  /** `approved` / `rejected`; absent for a status report. */
+  state?: 'approved' | 'rejected';
+  comment?: string;
+  /** The installation whose token posted it. */
+  installationId: number;
+  at: string;
+}
+
 /** A stored pull request. */
 export interface PullRecord {
   id: number;
@@ -345,6 +370,10 @@ export class FakeState {
   readonly verifiedCommits = new Set<string>();
   /** Download tokens of artifact blob URLs handed out in 302s: token → artifact id. */
   readonly downloadTokens = new Map<string, number>();
+  /** Installation tokens issued to the App, by token. */
+  readonly installationTokens = new Map<string, InstallationTokenRecord>();
+  /** Reviews of deployment protection rules, oldest first. */
+  readonly gateReviews: GateReviewRecord[] = [];
   /** Workflow ids or file names dispatch accepts; undefined accepts any. */
   workflows: ReadonlySet<string> | undefined;
   private nextPullNumber = 1;

@@ -30,9 +30,9 @@ function env(inputs: Record<string, string>, extra: Record<string, string> = {})
 }
 
 describe('readSettings', () => {
-  it('verify (the default command): artifact, evidence by line or space, the admission report path', () => {
+  it('verify: artifact, evidence by line or space, the admission report path', () => {
     const settings = readSettings(
-      env({ artifact: ` ${ARTIFACT} `, evidence: 'reports/\nsbom.json  scan.sarif\n' }),
+      env({ command: 'verify', artifact: ` ${ARTIFACT} `, evidence: 'reports/\nsbom.json  scan.sarif\n' }),
     );
     expect(settings).toMatchObject({
       command: 'verify',
@@ -107,12 +107,17 @@ describe('readSettings', () => {
     [
       'an unknown command',
       { command: 'deploy' },
-      'input "command": "deploy" is not a command; set it to one of verify, analyze, rollout',
+      'input "command": "deploy" is not a command; set it to one of verify, analyze, rollout, step',
     ],
     [
       'verify without an artifact',
-      {},
+      { command: 'verify' },
       'input "artifact" is required for command verify: the image pinned by digest, e.g. ghcr.io/acme/app@sha256:…',
+    ],
+    [
+      'the default command (rollout) without an artifact',
+      {},
+      'input "artifact" is required for command rollout',
     ],
     [
       'rollout without an artifact',
@@ -141,7 +146,7 @@ describe('readSettings', () => {
     ],
     [
       'repo given to verify',
-      { artifact: ARTIFACT, repo: 'acme/gitops' },
+      { command: 'verify', artifact: ARTIFACT, repo: 'acme/gitops' },
       'input "repo" applies only to commands rollout and step, not verify (only a rollout commits to the GitOps repository)',
     ],
     [
@@ -156,7 +161,7 @@ describe('readSettings', () => {
     ],
     [
       'a canary label given to verify',
-      { artifact: ARTIFACT, 'canary-label': 'v2' },
+      { command: 'verify', artifact: ARTIFACT, 'canary-label': 'v2' },
       'input "canary-label" applies only to commands analyze, rollout, and step, not verify (verify runs no queries)',
     ],
     [
@@ -188,6 +193,28 @@ describe('readSettings', () => {
     }
     expect(error).toBeInstanceOf(ConfigurationError);
     expect((error as Error).message).toContain(message);
+  });
+
+  it('evidence-artifact adds the downloaded folder to evidence; gitops-repository is the repo when repo is empty', () => {
+    const settings = readSettings(
+      env({
+        artifact: ARTIFACT,
+        evidence: 'sbom.json',
+        'evidence-artifact': 'evidence',
+        'gitops-repository': 'acme/gitops',
+      }),
+    );
+    expect(settings).toMatchObject({
+      command: 'rollout',
+      evidence: ['sbom.json', join(RUNNER_TEMP, 'glidepath-evidence')],
+      repo: join('/workspace', '.glidepath/gitops'),
+    });
+    expect(
+      readSettings(env({ artifact: ARTIFACT, repo: 'acme/other', 'gitops-repository': 'acme/gitops' })).repo,
+    ).toBe('acme/other');
+    expect(() =>
+      readSettings(env({ command: 'verify', artifact: ARTIFACT, 'gitops-repository': 'acme/gitops' })),
+    ).toThrow('input "gitops-repository" applies only to commands rollout and step, not verify');
   });
 
   it('step: control and dispatch, the rollout record path, the artifact required', () => {

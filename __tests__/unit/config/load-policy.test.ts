@@ -185,7 +185,7 @@ describe('each kind of problem is reported at the offending node', () => {
     [
       'a section that does not exist yet',
       yaml('service: checkout', 'gate:', '  windows: [weekdays]'),
-      'glidepath.yaml:2:1: gate: unknown key "gate"; allowed keys here: service, environment, evidence, desired, analysis, exposure, rollback',
+      'glidepath.yaml:2:1: gate: unknown key "gate"; allowed keys here: service, environment, evidence, desired, analysis, exposure, deploy, notify, rollback',
     ],
     [
       'a value outside an enum, listing the allowed values',
@@ -240,12 +240,12 @@ describe('each kind of problem is reported at the offending node', () => {
     [
       'a list where the whole policy belongs',
       yaml('- service'),
-      'glidepath.yaml:1:1: expected a mapping of keys (service, environment, evidence, desired, analysis, exposure, rollback), got a list',
+      'glidepath.yaml:1:1: expected a mapping of keys (service, environment, evidence, desired, analysis, exposure, deploy, notify, rollback), got a list',
     ],
     [
       'a bare word after a comment, at the word',
       yaml('# policy', 'checkout'),
-      'glidepath.yaml:2:1: expected a mapping of keys (service, environment, evidence, desired, analysis, exposure, rollback), got string "checkout"',
+      'glidepath.yaml:2:1: expected a mapping of keys (service, environment, evidence, desired, analysis, exposure, deploy, notify, rollback), got string "checkout"',
     ],
     [
       'a duration without a unit',

@@ -51,13 +51,18 @@ describe('renderPolicyReference', () => {
     expect(reference).toContain('### `desired`');
     expect(reference).toContain('### `analysis`');
     expect(reference).toContain('### `exposure`');
+    expect(reference).toContain('### `deploy`');
     expect(reference).toContain('### `rollback`');
     expect(reference.match(/^\| Key \| Type \| Default \| Allowed values \| Description \|$/gm)).toHaveLength(
-      6,
+      7,
     );
   });
 
   it.each([
+    [
+      'a key of the items of a list of objects',
+      '| `notify[].urlEnv` | string | — | e.g. `SLACK_WEBHOOK_URL` | The environment variable holding the incoming-webhook URL (it contains a secret) or the webhook endpoint. |',
+    ],
     [
       'an enum with its default',
       '| `evidence.scan.failOn` | string | `high` | `critical`, `high`, `medium`, `low` | Findings at or above this severity reject the artifact. |',

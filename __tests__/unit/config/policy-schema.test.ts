@@ -52,6 +52,8 @@ describe('schema/glidepath.schema.json', () => {
       'desired',
       'analysis',
       'exposure',
+      'deploy',
+      'notify',
       'rollback',
     ]);
   });

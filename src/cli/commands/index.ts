@@ -75,4 +75,14 @@ export const COMMANDS: readonly CommandEntry[] = [
     "where the service's newest rollout stands, read from the GitOps history alone",
     async () => (await import('./status.js')).statusCommand,
   ),
+  entry(
+    'gate',
+    'decide whether a deployment may start now: windows, freezes, quarantine, failed rollouts',
+    async () => (await import('./gate.js')).gateGroup,
+  ),
+  entry(
+    'report',
+    'DORA figures per service: deployment frequency, change failure rate, recovery and lead time',
+    async () => (await import('./report.js')).reportCommand,
+  ),
 ];

@@ -4,8 +4,13 @@
  * `RolloutSettings` and prints the result.
  */
 import { createHash } from 'node:crypto';
-import type { AnalysisPolicy } from '../../config/types.js';
-import { ConfigurationError, describeError, ExitCode } from '../../errors.js';
+import type { AnalysisPolicy, OverrideKind, Policy } from '../../config/types.js';
+import { createNotifier, notifyAll } from '../../notify/index.js';
+import { ConfigurationError, describeError, ExitCode, HeldError, UsageError } from '../../errors.js';
+import { decideGate } from '../../gate/decision.js';
+import { gatherFacts } from '../../gate/facts.js';
+import type { DesiredStateWriter } from '../../gitops/types.js';
+import { recoverRollout } from '../../rollout/recover.js';
 import { ImageRef } from '../../evidence/image-ref.js';
 import { findOrCreateDeployment, setDeploymentStatus } from '../../github/deployments.js';
 import { createOctokit } from '../../github/octokit.js';
@@ -48,6 +53,8 @@ export interface RolloutSettings {
   singleStep?: boolean;
   /** A manual control for the rollout in progress. */
   control?: RolloutCommand;
+  /** An audited override of the deploy windows and freezes (recorded as Glidepath-Override). */
+  override?: { kind: OverrideKind; reason: string };
 }
 
 /** How a rollout ended: refused at admission, or run to promotion, reversal or a pause. */
@@ -113,6 +120,19 @@ export const rolloutCommand: Omit<Command, 'summary'> = {
       placeholder: 'ID',
       description: 'rollout id (default: service and digest)',
     },
+    {
+      name: 'override',
+      type: 'string',
+      placeholder: 'KIND',
+      description:
+        'an audited override of the deploy windows and freezes: p0 or security (with --reason; recorded as Glidepath-Override)',
+    },
+    {
+      name: 'reason',
+      type: 'string',
+      placeholder: 'TEXT',
+      description: 'why the override is needed (an incident, an advisory); required with --override',
+    },
     ...GITOPS_OPTIONS,
   ],
   examples: [
@@ -143,7 +163,30 @@ export function settingsFrom(values: OptionValues): RolloutSettings {
     ...(text('canary-label') === undefined ? {} : { canaryLabel: text('canary-label') }),
     ...(text('stable-label') === undefined ? {} : { stableLabel: text('stable-label') }),
     ...(text('rollout') === undefined ? {} : { id: text('rollout') }),
+    ...overrideFrom(text('override'), text('reason')),
   };
+}
+
+/** `--override KIND --reason TEXT` as settings; either without the other is a usage error. */
+export function overrideFrom(
+  kind: string | undefined,
+  reason: string | undefined,
+  names = { override: '--override', reason: '--reason' },
+): Pick<RolloutSettings, 'override'> {
+  if (kind === undefined && reason === undefined) return {};
+  if (kind !== 'p0' && kind !== 'security') {
+    throw new UsageError(
+      kind === undefined
+        ? `${names.reason} goes with ${names.override} p0|security`
+        : `${names.override} must be p0 or security; got "${kind}"`,
+    );
+  }
+  if (!reason?.trim()) {
+    throw new UsageError(
+      `${names.override} ${kind} needs ${names.reason}: say why (it is recorded with the commits)`,
+    );
+  }
+  return { override: { kind, reason: reason.trim() } };
 }
 
 /**
@@ -195,6 +238,9 @@ export async function runRolloutCommand(settings: RolloutSettings, io: CliIo): P
       ...(await deploymentStatuses(io, policy.environment, id, image.digest.toString(), evidence)),
     };
     setStatus = deps.setStatus;
+    await holdUnlessAllowed(policy, writer, deps.provider, image.digest.toString(), id, settings, io);
+    const announce = announcer(policy, io, id, image.digest.toString());
+    if (announce) deps.announce = announce;
     const handoff = policy.exposure.handoff;
     if (handoff) {
       if (policy.analysis.provider.kind !== 'prometheus') {
@@ -219,6 +265,7 @@ export async function runRolloutCommand(settings: RolloutSettings, io: CliIo): P
         ...(evidence ? { evidence } : {}),
         ...(settings.singleStep ? { singleStep: true } : {}),
         ...(settings.control ? { control: settings.control } : {}),
+        ...(settings.override ? { override: settings.override } : {}),
       },
       deps,
     );
@@ -231,6 +278,83 @@ export async function runRolloutCommand(settings: RolloutSettings, io: CliIo): P
   } finally {
     await writer.close();
   }
+}
+
+/**
+ * The deploy policy (`deploy:`), asked once before a rollout's first commit (a rollout in progress
+ * carries on whatever the clock says: stopping it half-way would leave exposure where it is). The
+ * same decision as the gate (src/gate/decision.ts); a hold throws HeldError naming every reason.
+ */
+async function holdUnlessAllowed(
+  policy: Policy,
+  writer: DesiredStateWriter,
+  provider: RolloutDeps['provider'],
+  digest: string,
+  id: string,
+  settings: RolloutSettings,
+  io: CliIo,
+): Promise<void> {
+  if (!policy.deploy || !policy.desired) return;
+  const started = recoverRollout(await writer.log(policy.desired.branch, 200), { rollout: id });
+  if (started) return;
+  const facts = await gatherFacts({
+    policy,
+    writer,
+    digest,
+    at: io.now(),
+    ...(policy.analysis?.slo ? { provider } : {}),
+    ...(settings.override
+      ? {
+          override: {
+            ...settings.override,
+            ...(io.env?.GITHUB_ACTOR ? { by: io.env.GITHUB_ACTOR } : {}),
+          },
+        }
+      : {}),
+  });
+  const decision = decideGate(policy.deploy, facts);
+  if (decision.state === 'rejected') {
+    throw new HeldError(`the deploy policy holds rollout ${id}: ${decision.reasons.join('; ')}`);
+  }
+  if (decision.overridden) {
+    io.stderr(`deploy policy overridden (${decision.overridden}): ${settings.override?.reason ?? ''}\n`);
+  }
+}
+
+/**
+ * Notifications per the policy's `notify:` (src/notify/): every destination is created first, so a
+ * missing variable stops the command before anything is deployed; sending never fails a rollout.
+ */
+function announcer(
+  policy: Policy,
+  io: CliIo,
+  rollout: string,
+  digest: string,
+): RolloutDeps['announce'] | undefined {
+  const targets = policy.notify ?? [];
+  if (targets.length === 0) return undefined;
+  const env = io.env ?? {};
+  const deps = { fetch: globalThis.fetch, env, now: io.now, log: (line: string) => io.stderr(`${line}\n`) };
+  for (const target of targets) createNotifier(target, deps);
+  const runUrl =
+    env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
+      ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
+      : undefined;
+  return (event, details) =>
+    notifyAll(
+      targets,
+      {
+        event,
+        ...(policy.service ? { service: policy.service } : {}),
+        ...(policy.environment ? { environment: policy.environment } : {}),
+        rollout,
+        digest,
+        ...details,
+        ...(runUrl ? { runUrl } : {}),
+        at: io.now(),
+      },
+      deps,
+    );
 }
 
 /**

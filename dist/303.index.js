@@ -1,0 +1,909 @@
+export const id = 303;
+export const ids = [303];
+export const modules = {
+
+/***/ 75303:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  gateGroup: () => (/* binding */ gateGroup)
+});
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/evidence/image-ref.ts
+var image_ref = __webpack_require__(70912);
+// EXTERNAL MODULE: ./src/gate/decision.ts + 1 modules
+var gate_decision = __webpack_require__(60366);
+// EXTERNAL MODULE: ./src/gate/facts.ts
+var gate_facts = __webpack_require__(36324);
+// EXTERNAL MODULE: ./src/cli/commands/analyze.ts + 7 modules
+var analyze = __webpack_require__(58690);
+// EXTERNAL MODULE: ./src/cli/commands/gitops-options.ts + 2 modules
+var gitops_options = __webpack_require__(30452);
+;// CONCATENATED MODULE: ./src/cli/commands/gate-check.ts
+/**
+ * `glidepath gate check`: the deployment gate's decision from a workflow step — the same decision
+ * (src/gate/decision.ts) the protection-rule server posts to GitHub, on the same facts
+ * (src/gate/facts.ts), so a team can run the gate without hosting the App (issue 6 Build 4 and 5).
+ */
+
+
+
+
+
+
+const OVERRIDES = ['p0', 'security'];
+const gateCheckCommand = {
+    name: 'check',
+    description: [
+        'Decides whether a deployment may start now, as the deployment protection rule does: a quarantined',
+        'digest (in the GitOps repository) rejects; so do a closed deploy window or freeze (deploy.allow,',
+        'deploy.deny), a spent SLO error budget (deploy.freezeOnBudget, measured when analysis.slo is set) and',
+        'a reverted rollout of the service that no later commit has acknowledged. An acknowledgement is any',
+        'newer commit without a Glidepath-Rollout trailer that changes a file the policy manages (a target, the',
+        'traffic or flag file, the quarantine list).',
+        '',
+        'An override the policy allows (deploy.overrides) with a reason approves in spite of windows, freezes',
+        'and a failed rollout, never in spite of quarantine; the decision says who overrode and why.',
+        '',
+        'Exit status: 0 approved, 1 rejected, 2 bad usage or policy, 3 the host kept failing.',
+    ].join('\n'),
+    options: [
+        {
+            name: 'artifact',
+            type: 'string',
+            placeholder: 'REF',
+            description: 'the image to deploy, registry/repository@sha256:… or a bare sha256:… digest',
+        },
+        {
+            name: 'environment',
+            type: 'string',
+            placeholder: 'NAME',
+            description: "the deployment environment (default: the policy's environment); must match the policy's",
+        },
+        {
+            name: 'at',
+            type: 'string',
+            placeholder: 'TIME',
+            description: 'decide for this time instead of now: RFC 3339 or unix seconds',
+        },
+        {
+            name: 'override',
+            type: 'string',
+            placeholder: 'p0|security',
+            description: 'an audited override of windows, freezes and failed rollouts (needs --reason)',
+        },
+        { name: 'reason', type: 'string', placeholder: 'TEXT', description: 'why the override is needed' },
+        ...gitops_options/* GITOPS_OPTIONS */.q,
+    ],
+    examples: [
+        'glidepath gate check --policy glidepath.yaml --artifact ghcr.io/acme/checkout@sha256:…',
+        'glidepath gate check --policy glidepath.yaml --override p0 --reason "INC-123: checkout down" --json',
+    ],
+    async run(values, io) {
+        const request = requestFrom(values);
+        const { policy, desired, checkout } = await (0,gitops_options/* gitopsPolicy */.RR)(values, io);
+        if (request.environment && policy.environment && request.environment !== policy.environment) {
+            throw new errors/* ConfigurationError */.j1(`is the policy for environment "${policy.environment}", not "${request.environment}"; pass the policy for ${request.environment}`, policy.source);
+        }
+        const env = io.env ?? {};
+        const provider = policy.analysis?.slo
+            ? (0,analyze.openMetricProvider)(policy.analysis, env, {
+                now: () => io.now(),
+                sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+            })
+            : undefined;
+        const override = request.override
+            ? { ...request.override, ...(env.GITHUB_ACTOR ? { by: `@${env.GITHUB_ACTOR}` } : {}) }
+            : undefined;
+        const writer = await (0,gitops_options/* openWriter */.Kn)(desired, io, checkout);
+        let facts;
+        try {
+            facts = await (0,gate_facts/* gatherFacts */.pc)({
+                policy,
+                writer,
+                at: request.at ?? io.now(),
+                ...(request.digest ? { digest: request.digest } : {}),
+                ...(request.environment ? { environment: request.environment } : {}),
+                ...(override ? { override } : {}),
+                ...(provider ? { provider } : {}),
+            });
+        }
+        finally {
+            await writer.close();
+        }
+        const decision = (0,gate_decision/* decideGate */.q7)(policy.deploy, facts);
+        io.stdout(values.json ? JSON.stringify(decisionJson(decision, facts), null, 2) + '\n' : decisionText(decision));
+        return decision.state === 'approved' ? errors/* ExitCode */.yU.ok : errors/* ExitCode */.yU.rejected;
+    },
+};
+/** The flags as a request; bad combinations are UsageErrors. */
+function requestFrom(values) {
+    const text = (name) => values[name];
+    const artifact = text('artifact');
+    const kind = text('override');
+    const reason = text('reason');
+    if (kind !== undefined && !OVERRIDES.includes(kind)) {
+        throw new errors/* UsageError */.eb(`--override must be p0 or security; got "${kind}"`);
+    }
+    if (kind !== undefined && (reason === undefined || reason.trim() === '')) {
+        throw new errors/* UsageError */.eb(`--override ${kind} needs --reason TEXT: the reason is recorded with the decision`);
+    }
+    if (kind === undefined && reason !== undefined) {
+        throw new errors/* UsageError */.eb('--reason is the reason for an override; pass --override p0|security with it');
+    }
+    return {
+        ...(artifact !== undefined ? { digest: digestOf(artifact) } : {}),
+        ...(text('environment') ? { environment: text('environment') } : {}),
+        ...(text('at') ? { at: (0,analyze.parseTime)(text('at'), 'at') } : {}),
+        ...(kind ? { override: { kind: kind, reason: reason } } : {}),
+    };
+}
+function digestOf(artifact) {
+    const trimmed = artifact.trim();
+    return /^sha(256|512):/.test(trimmed)
+        ? image_ref/* Digest */.n.parse(trimmed, '--artifact').toString()
+        : image_ref/* ImageRef */.j.parse(trimmed, '--artifact').digest.toString();
+}
+/** The decision and the facts behind it, for a workflow to read. */
+function decisionJson(decision, facts) {
+    return { ...decision, facts: { ...facts, at: facts.at.toISOString() } };
+}
+/** A few lines for a terminal: the state, then each reason. */
+function decisionText(decision) {
+    const head = decision.state === 'approved'
+        ? decision.overridden
+            ? `approved by override ${decision.overridden}`
+            : 'approved'
+        : 'rejected';
+    const mark = decision.state === 'approved' ? 'bypassed: ' : '';
+    return [head, ...decision.reasons.map((reason) => `  - ${mark}${reason}`), ''].join('\n');
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: ./node_modules/@octokit/auth-app/dist-node/index.js + 9 modules
+var dist_node = __webpack_require__(76479);
+// EXTERNAL MODULE: ./node_modules/@octokit/core/dist-src/index.js + 7 modules
+var dist_src = __webpack_require__(3070);
+// EXTERNAL MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
+var dist_bundle = __webpack_require__(49735);
+;// CONCATENATED MODULE: ./src/gate/app-auth.ts
+/**
+ * The gate server's identity: a GitHub App (reference/github-platform.md §1.1, §1.3). A custom
+ * deployment protection rule can only be reviewed by the App that owns it, with an installation
+ * token: the server signs a JWT as the App (`@octokit/auth-app`, RS256 with the App's private key),
+ * exchanges it for a token of the installation named in the webhook payload, and reviews with that.
+ *
+ * Security: the private key and the webhook secret come from the environment (or, for the key, a
+ * file such as a mounted container secret), are held in memory only, and never appear in a message,
+ * a log line or an error — a bad key is reported by variable name, not by content.
+ */
+
+
+
+
+
+
+/** The environment variables the gate server reads, in one place. */
+const GATE_ENV = {
+    /** The App's ID (About → App ID on the App's settings page), or its client ID. */
+    appId: 'GLIDEPATH_APP_ID',
+    /** The App's private key, PEM text (escaped `\n` newlines are accepted). */
+    privateKey: 'GLIDEPATH_APP_PRIVATE_KEY',
+    /** A file holding the PEM instead (a mounted secret); exclusive with the variable above. */
+    privateKeyFile: 'GLIDEPATH_APP_PRIVATE_KEY_FILE',
+    /** The App's webhook secret, which signs every delivery (`X-Hub-Signature-256`). */
+    webhookSecret: 'GLIDEPATH_WEBHOOK_SECRET',
+    /** GitHub's REST API root; default `https://api.github.com` (`https://HOST/api/v3` on GHES). */
+    apiUrl: 'GITHUB_API_URL',
+};
+/** The default REST API root. */
+const GITHUB_API_URL = 'https://api.github.com';
+/**
+ * Reads and checks the App's credentials from `env`. Every problem names the variable and how to
+ * fix it; all problems are reported at once, so a deployment is fixed in one round.
+ */
+async function readAppCredentials(env, deps = {}) {
+    const problems = [];
+    const appId = env[GATE_ENV.appId]?.trim() ?? '';
+    if (appId === '') {
+        problems.push(`${GATE_ENV.appId} is not set: set it to the App ID from the GitHub App's settings page (About → App ID)`);
+    }
+    else if (!/^\d+$/.test(appId) && !/^Iv[\w.]+$/.test(appId)) {
+        problems.push(`${GATE_ENV.appId} must be the App ID (digits) or its client ID (Iv…); got ${JSON.stringify(appId.slice(0, 40))}`);
+    }
+    const privateKey = await readPrivateKey(env, deps, problems);
+    const webhookSecret = env[GATE_ENV.webhookSecret] ?? '';
+    if (webhookSecret === '') {
+        problems.push(`${GATE_ENV.webhookSecret} is not set: set it to the webhook secret entered in the App's settings (Webhook → Secret)`);
+    }
+    const apiUrl = (env[GATE_ENV.apiUrl] || GITHUB_API_URL).replace(/\/+$/, '');
+    if (!/^https?:\/\/[^/]+/.test(apiUrl)) {
+        problems.push(`${GATE_ENV.apiUrl} must be an http(s) URL such as ${GITHUB_API_URL}; got ${JSON.stringify(apiUrl)}`);
+    }
+    if (problems.length > 0) {
+        throw new errors/* ConfigurationError */.j1(`the gate server cannot act as the GitHub App:\n- ${problems.join('\n- ')}`);
+    }
+    return { appId, privateKey: privateKey, webhookSecret, apiUrl };
+}
+async function readPrivateKey(env, deps, problems) {
+    const inline = env[GATE_ENV.privateKey] ?? '';
+    const file = env[GATE_ENV.privateKeyFile] ?? '';
+    if (inline !== '' && file !== '') {
+        problems.push(`set only one of ${GATE_ENV.privateKey} and ${GATE_ENV.privateKeyFile}`);
+        return undefined;
+    }
+    let pem;
+    let source;
+    if (file !== '') {
+        source = `${GATE_ENV.privateKeyFile} (${file})`;
+        try {
+            pem = await (deps.readFile ?? ((path) => (0,promises_.readFile)(path, 'utf8')))(file);
+        }
+        catch (error) {
+            const code = error?.code;
+            problems.push(code === 'ENOENT'
+                ? `${source}: no such file; mount the App's private key there or fix the path`
+                : `${source}: cannot read it (${String(code ?? error)}); check its permissions`);
+            return undefined;
+        }
+    }
+    else if (inline !== '') {
+        source = GATE_ENV.privateKey;
+        pem = inline;
+    }
+    else {
+        problems.push(`${GATE_ENV.privateKey} (or ${GATE_ENV.privateKeyFile}) is not set: generate a private key on the App's settings ` +
+            'page (Private keys → Generate) and pass the PEM text, or the path of the .pem file');
+        return undefined;
+    }
+    // Secrets stores often flatten newlines to `\n`; auth-app accepts that too.
+    const normalised = pem.replace(/\\n/g, '\n').trim() + '\n';
+    try {
+        const key = (0,external_node_crypto_.createPrivateKey)(normalised);
+        if (key.asymmetricKeyType !== 'rsa') {
+            problems.push(`${source} holds a ${key.asymmetricKeyType ?? 'non-RSA'} key; GitHub Apps sign with RSA keys`);
+            return undefined;
+        }
+    }
+    catch {
+        // Deliberately no detail: OpenSSL's message can quote parts of the input.
+        problems.push(`${source} is not a PEM private key; paste the whole .pem file the App's settings page generated`);
+        return undefined;
+    }
+    return normalised;
+}
+/**
+ * The permissions an installation token is narrowed to, as GitHub's own guide narrows it
+ * (reference/github-platform.md §1.3): reviewing needs Deployments write; the facts behind a
+ * decision read Actions and contents.
+ */
+const GATE_TOKEN_PERMISSIONS = { deployments: 'write', actions: 'read', metadata: 'read' };
+const AppRequestOctokit = dist_src/* Octokit */.E.plugin(dist_bundle/* retry */.L);
+/**
+ * Creates the token source. `@octokit/auth-app` signs the JWT and caches tokens per installation
+ * until shortly before they expire (an hour); concurrent first requests for one installation share
+ * one exchange here, so 200 simultaneous deliveries mint one token, not 200.
+ */
+function createInstallationTokens(settings) {
+    // The exchange goes through an Octokit with the retry plugin, pointed at `apiUrl`: auth-app's
+    // README names `request` as the way to reach GHES (or, here, a test fake).
+    const { request } = new AppRequestOctokit({
+        baseUrl: settings.apiUrl,
+        userAgent: 'glidepath-gate',
+        request: settings.fetch ? { fetch: settings.fetch } : {},
+        retry: { retryAfterBaseValue: settings.retryAfterBaseMs ?? 1000 },
+        log: { debug: () => { }, info: () => { }, warn: () => { }, error: () => { } },
+    });
+    const auth = (0,dist_node/* createAppAuth */.K)({ appId: settings.appId, privateKey: settings.privateKey, request });
+    const inFlight = new Map();
+    return {
+        tokenFor(installationId) {
+            const pending = inFlight.get(installationId);
+            if (pending !== undefined)
+                return pending;
+            const next = auth({ type: 'installation', installationId, permissions: { ...GATE_TOKEN_PERMISSIONS } })
+                .then((result) => result.token)
+                .catch((error) => {
+                throw tokenError(error, installationId, settings.apiUrl);
+            })
+                .finally(() => inFlight.delete(installationId));
+            inFlight.set(installationId, next);
+            return next;
+        },
+    };
+}
+/** Maps a failed exchange to what the operator should do. */
+function tokenError(error, installationId, apiUrl) {
+    const status = error.status;
+    const detail = error instanceof Error ? error.message : String(error);
+    const what = `exchanging the App's JWT for a token of installation ${installationId} at ${apiUrl}`;
+    if (status === 401) {
+        return new errors/* ConfigurationError */.j1(`${what}: GitHub refused the App's JWT (${detail}); check ${GATE_ENV.appId} and that ${GATE_ENV.privateKey} is a current key of that App, and the server's clock`, undefined, { cause: error });
+    }
+    if (status === 404 || status === 403 || status === 422) {
+        return new errors/* ConfigurationError */.j1(`${what}: HTTP ${String(status)} (${detail}); the App must be installed on the repository with Deployments: read and write and Actions: read`, undefined, { cause: error });
+    }
+    return new errors/* TransientError */.N_(`${what} failed (${detail}); GitHub will be asked again on the next delivery`, {
+        cause: error,
+    });
+}
+
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(37067);
+var external_node_http_default = /*#__PURE__*/__webpack_require__.n(external_node_http_);
+// EXTERNAL MODULE: ./node_modules/@octokit/webhooks-methods/dist-node/index.js
+var webhooks_methods_dist_node = __webpack_require__(51054);
+// EXTERNAL MODULE: ./src/github/octokit.ts
+var github_octokit = __webpack_require__(6702);
+;// CONCATENATED MODULE: ./src/gate/server.ts
+/**
+ * The deployment protection rule's webhook receiver (issue 6 Build 4; reference/github-platform.md
+ * §1): GitHub POSTs a `deployment_protection_rule` delivery (action `requested`) when a job reaches
+ * an environment that has the App's rule enabled; the server answers at once and reviews the run
+ * later, through `deployment_callback_url`, as the App's installation.
+ *
+ * Each delivery passes, in order:
+ * 1. a size limit (default 1 MiB): 413 before more of the body is read;
+ * 2. the signature: `X-Hub-Signature-256` is the HMAC-SHA256 of the raw body with the webhook
+ *    secret, checked with `@octokit/webhooks-methods` `verify` (constant time) → 401;
+ * 3. replay: `X-GitHub-Delivery` ids are remembered (bounded LRU with a TTL); a repeat answers 200
+ *    "duplicate" and reviews nothing;
+ * 4. 202 at once (GitHub gives a webhook 10 s), then asynchronously: an installation token, status
+ *    reports while the decision takes long (comment-only reviews; GitHub accepts 10 reports per run
+ *    and environment, so at most 9 progress reports leave room for the decision), and the decision
+ *    (`approved` | `rejected`, comment ≤ 1,024 characters).
+ *
+ * Security: nothing but a verified delivery is parsed; the secret is never logged; the App's token
+ * is only ever sent to the configured API root — a callback URL elsewhere is refused, even signed.
+ * The decision itself is injected (`decide`), so this module knows nothing of policies.
+ */
+
+
+
+
+
+/** GitHub's limit on a review comment. */
+const REVIEW_COMMENT_LIMIT = 1024;
+/** GitHub's limit on reports to one run's rule per environment (decision included). */
+const REVIEW_REPORT_LIMIT = 10;
+/** Default body limit: GitHub caps payloads at 25 MB, but a protection-rule payload is a few KB. */
+const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+/**
+ * Remembers delivery ids for a while, oldest forgotten first. `claim` is synchronous so two
+ * simultaneous copies of one delivery cannot both pass.
+ */
+class DeliveryIds {
+    capacity;
+    ttlMs;
+    seen = new Map();
+    constructor(capacity, ttlMs) {
+        this.capacity = capacity;
+        this.ttlMs = ttlMs;
+    }
+    /** True the first time `id` is seen within the TTL; false for a repeat. */
+    claim(id, now) {
+        const until = this.seen.get(id);
+        if (until !== undefined && until > now)
+            return false;
+        this.seen.delete(id);
+        this.seen.set(id, now + this.ttlMs);
+        // Map iteration is insertion order: the first entries are the oldest claims.
+        for (const [old, expiry] of this.seen) {
+            if (this.seen.size <= this.capacity && expiry > now)
+                break;
+            this.seen.delete(old);
+        }
+        return true;
+    }
+    /** Forgets `id`, so GitHub's "Redeliver" can retry a review that could not be posted. */
+    release(id) {
+        this.seen.delete(id);
+    }
+    get size() {
+        return this.seen.size;
+    }
+}
+/** `text` cut to GitHub's comment limit, ending in an ellipsis when cut (never splitting a surrogate pair). */
+function reviewComment(text) {
+    if (text.length <= REVIEW_COMMENT_LIMIT)
+        return text;
+    let end = REVIEW_COMMENT_LIMIT - 1;
+    const code = text.charCodeAt(end - 1);
+    if (code >= 0xd800 && code <= 0xdbff)
+        end -= 1;
+    return `${text.slice(0, end)}…`;
+}
+const quiet = { info: () => { }, warn: () => { }, error: () => { } };
+/** Builds the handler; see the module comment for what each delivery goes through. */
+function createGateHandler(settings, deps) {
+    const log = deps.log ?? quiet;
+    const now = deps.now ?? Date.now;
+    const maxBody = settings.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+    const apiUrl = settings.apiUrl.replace(/\/+$/, '');
+    const ids = new DeliveryIds(settings.replay?.capacity ?? 10_000, settings.replay?.ttlMs ?? 72 * 3600_000);
+    const tokens = deps.tokens ??
+        createInstallationTokens({
+            appId: settings.appId,
+            privateKey: settings.privateKey,
+            apiUrl,
+            ...(settings.retryAfterBaseMs !== undefined ? { retryAfterBaseMs: settings.retryAfterBaseMs } : {}),
+            ...(settings.fetch ? { fetch: settings.fetch } : {}),
+        });
+    const stats = {
+        refused: 0,
+        duplicates: 0,
+        accepted: 0,
+        approved: 0,
+        rejected: 0,
+        reports: 0,
+        failed: 0,
+    };
+    const pending = new Set();
+    const refuse = (status, body, why) => {
+        stats.refused += 1;
+        log.warn(`refused a delivery (HTTP ${status}): ${why}`);
+        return { status, body };
+    };
+    async function receive(delivery) {
+        const header = (name) => {
+            const value = delivery.headers[name];
+            return Array.isArray(value) ? value[0] : value;
+        };
+        if (delivery.body.length > maxBody) {
+            return refuse(413, 'payload too large\n', `body over ${maxBody} bytes`);
+        }
+        const signature = header('x-hub-signature-256');
+        if (!signature)
+            return refuse(401, 'missing X-Hub-Signature-256\n', 'no signature');
+        if (delivery.body.length === 0)
+            return refuse(400, 'empty body\n', 'empty body');
+        // verify() hashes the string's UTF-8 bytes: the same bytes for a valid UTF-8 body, and a
+        // different HMAC (a refusal) for anything else.
+        const valid = await (0,webhooks_methods_dist_node/* verify */.MX)(settings.webhookSecret, delivery.body.toString('utf8'), signature).catch(() => false);
+        if (!valid)
+            return refuse(401, 'signature does not match\n', 'X-Hub-Signature-256 does not match the body');
+        const deliveryId = header('x-github-delivery');
+        if (!deliveryId)
+            return refuse(400, 'missing X-GitHub-Delivery\n', 'no delivery id');
+        if (!ids.claim(deliveryId, now())) {
+            stats.duplicates += 1;
+            log.info(`delivery ${deliveryId}: duplicate, not reviewed again`);
+            return { status: 200, body: 'duplicate\n' };
+        }
+        const event = header('x-github-event');
+        if (event === 'ping')
+            return { status: 200, body: 'pong\n' };
+        if (event !== 'deployment_protection_rule') {
+            log.info(`delivery ${deliveryId}: ignored event ${String(event)}`);
+            return { status: 200, body: `ignored event ${String(event)}\n` };
+        }
+        let payload;
+        try {
+            payload = JSON.parse(delivery.body.toString('utf8'));
+        }
+        catch {
+            return refuse(400, 'body is not JSON\n', `delivery ${deliveryId}: body is not JSON`);
+        }
+        const parsed = parseRequest(payload, deliveryId, apiUrl);
+        if (typeof parsed === 'string') {
+            if (parsed === 'ignored')
+                return { status: 200, body: 'ignored action\n' };
+            return refuse(400, `${parsed}\n`, `delivery ${deliveryId}: ${parsed}`);
+        }
+        stats.accepted += 1;
+        log.info(`delivery ${deliveryId}: ${parsed.owner}/${parsed.repo} run ${parsed.runId} asks for ${parsed.environment}`);
+        const review = runReview(parsed).catch((error) => {
+            stats.failed += 1;
+            ids.release(deliveryId);
+            log.error(`delivery ${deliveryId}: the review of run ${parsed.runId} (${parsed.environment}) could not be posted: ` +
+                `${(0,errors/* describeError */.Uc)(error)}; fix the cause, then redeliver it from the App's Advanced settings`);
+        });
+        pending.add(review);
+        void review.finally(() => pending.delete(review));
+        return { status: 202, body: 'accepted\n', review };
+    }
+    /** Token, progress reports while deciding, then the decision; everything posted in order. */
+    async function runReview(request) {
+        const token = await tokens.tokenFor(request.installationId);
+        const octokit = (0,github_octokit/* createOctokit */.Q)({
+            token,
+            baseUrl: apiUrl,
+            userAgent: 'glidepath-gate',
+            ...(settings.retries !== undefined ? { retries: settings.retries } : {}),
+            ...(settings.retryAfterBaseMs !== undefined ? { retryAfterBaseMs: settings.retryAfterBaseMs } : {}),
+            ...(settings.spaceWrites !== undefined ? { spaceWrites: settings.spaceWrites } : {}),
+            ...(settings.fetch ? { fetch: settings.fetch } : {}),
+        });
+        const target = {
+            owner: request.owner,
+            repo: request.repo,
+            run_id: request.runId,
+            environment_name: request.environment,
+        };
+        let posted = 0;
+        let queue = Promise.resolve();
+        const post = (body) => {
+            const next = queue.then(() => octokit.rest.actions.reviewCustomGatesForRun({
+                ...target,
+                ...body,
+                comment: reviewComment(body.comment),
+            }));
+            queue = next.catch(() => undefined);
+            return next;
+        };
+        let decided = false;
+        const report = async (comment) => {
+            // One report is always kept for the decision.
+            if (decided || posted >= REVIEW_REPORT_LIMIT - 1)
+                return false;
+            posted += 1;
+            await post({ comment });
+            stats.reports += 1;
+            return true;
+        };
+        const started = now();
+        let timer;
+        const schedule = (delay) => {
+            timer = setTimeout(() => {
+                const minutes = Math.max(1, Math.round((now() - started) / 60_000));
+                report(`Glidepath is still deciding whether \`${request.environment}\` may deploy (${minutes} min so far).`)
+                    .then((more) => {
+                    if (more && !decided)
+                        schedule(settings.progressEveryMs ?? 300_000);
+                })
+                    .catch((error) => log.warn(`delivery ${request.deliveryId}: a status report failed: ${(0,errors/* describeError */.Uc)(error)}`));
+            }, delay);
+            timer.unref();
+        };
+        schedule(settings.progressAfterMs ?? 15_000);
+        let verdict;
+        try {
+            verdict = await deps.decide(request, { octokit, report });
+        }
+        catch (error) {
+            // Fail closed: a gate that cannot decide must not let a deployment through. Re-running the
+            // job asks again.
+            log.error(`delivery ${request.deliveryId}: the decision failed: ${(0,errors/* describeError */.Uc)(error)}`);
+            verdict = {
+                state: 'rejected',
+                comment: `**Glidepath gate: rejected** \`${request.environment}\`: the gate could not decide ` +
+                    `(${(0,errors/* describeError */.Uc)(error)}). Fix the cause and re-run the job.`,
+            };
+        }
+        finally {
+            decided = true;
+            clearTimeout(timer);
+        }
+        await post({ state: verdict.state, comment: verdict.comment });
+        stats[verdict.state] += 1;
+        log.info(`delivery ${request.deliveryId}: run ${request.runId} ${verdict.state} for ${request.environment}`);
+    }
+    const listener = (req, res) => {
+        const answer = (status, body, headers = {}) => {
+            if (res.headersSent)
+                return;
+            res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', ...headers });
+            res.end(body);
+        };
+        if (req.method !== 'POST') {
+            stats.refused += 1;
+            answer(405, 'POST only\n', { allow: 'POST' });
+            req.resume();
+            return;
+        }
+        const tooLarge = () => {
+            const refused = refuse(413, 'payload too large\n', `body over ${maxBody} bytes`);
+            // Answer without reading further; close the connection so the client stops sending, and
+            // drop it if it keeps going.
+            answer(refused.status, refused.body, { connection: 'close' });
+            req.resume();
+            setTimeout(() => req.socket.destroy(), 1000).unref();
+        };
+        const declared = Number(req.headers['content-length']);
+        if (Number.isFinite(declared) && declared > maxBody) {
+            tooLarge();
+            return;
+        }
+        const chunks = [];
+        let size = 0;
+        let over = false;
+        req.on('data', (chunk) => {
+            if (over)
+                return;
+            size += chunk.length;
+            if (size > maxBody) {
+                over = true;
+                chunks.length = 0;
+                tooLarge();
+                return;
+            }
+            chunks.push(chunk);
+        });
+        req.on('error', () => undefined);
+        req.on('end', () => {
+            if (over)
+                return;
+            receive({ headers: req.headers, body: Buffer.concat(chunks) })
+                .then((result) => answer(result.status, result.body))
+                .catch((error) => {
+                log.error(`a delivery crashed the handler (a bug in Glidepath): ${(0,errors/* describeError */.Uc)(error)}`);
+                answer(500, 'internal error\n');
+            });
+        });
+    };
+    return {
+        receive,
+        listener,
+        async idle() {
+            while (pending.size > 0)
+                await Promise.allSettled([...pending]);
+        },
+        stats: () => ({ ...stats }),
+    };
+}
+/** Reads the fields a review needs; a string is why the payload cannot be reviewed (or `ignored`). */
+function parseRequest(payload, deliveryId, apiUrl) {
+    if (payload === null || typeof payload !== 'object' || Array.isArray(payload))
+        return 'payload is not an object';
+    const body = payload;
+    if (body.action !== 'requested')
+        return 'ignored';
+    const environment = body.environment;
+    if (typeof environment !== 'string' || environment === '')
+        return 'payload has no environment';
+    const installationId = body.installation?.id;
+    if (typeof installationId !== 'number')
+        return 'payload has no installation.id (is this an App webhook?)';
+    const callback = body.deployment_callback_url;
+    if (typeof callback !== 'string')
+        return 'payload has no deployment_callback_url';
+    // Only a callback under our API root: the App's token must never be sent anywhere else.
+    const prefix = `${apiUrl}/repos/`;
+    const match = callback.startsWith(prefix)
+        ? /^([^/]+)\/([^/]+)\/actions\/runs\/(\d+)\/deployment_protection_rule$/.exec(callback.slice(prefix.length))
+        : null;
+    if (!match)
+        return `deployment_callback_url is not a review URL under ${apiUrl}`;
+    const deployment = body.deployment;
+    const text = (value) => (typeof value === 'string' && value !== '' ? value : undefined);
+    const sender = text(body.sender?.login);
+    const request = {
+        deliveryId,
+        environment,
+        owner: decodeURIComponent(match[1]),
+        repo: decodeURIComponent(match[2]),
+        runId: Number(match[3]),
+        installationId,
+        deployment: deployment !== null && typeof deployment === 'object'
+            ? deployment
+            : null,
+        payload: body,
+    };
+    const event = text(body.event);
+    const sha = text(body.sha) ?? text(request.deployment?.sha);
+    const ref = text(body.ref) ?? text(request.deployment?.ref);
+    if (event)
+        request.event = event;
+    if (sha)
+        request.sha = sha;
+    if (ref)
+        request.ref = ref;
+    if (sender)
+        request.sender = sender;
+    return request;
+}
+/** Starts the receiver on `host:port` (port 0: any free port). */
+async function startGateServer(settings, deps, listen) {
+    const handler = createGateHandler(settings, deps);
+    const server = external_node_http_default().createServer(handler.listener);
+    // A delivery is small and sent at once: slow senders are cut off instead of holding sockets.
+    server.requestTimeout = 30_000;
+    server.headersTimeout = 10_000;
+    await new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(listen.port, listen.host, () => {
+            server.off('error', reject);
+            resolve();
+        });
+    });
+    const address = server.address();
+    const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+    return {
+        url: `http://${host}:${address.port}`,
+        stats: handler.stats,
+        idle: handler.idle,
+        async close() {
+            const closed = new Promise((resolve) => server.close(() => resolve()));
+            server.closeIdleConnections();
+            await handler.idle();
+            server.closeAllConnections();
+            await closed;
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/gate-serve.ts
+
+
+
+
+
+
+
+const DIGEST = /^sha256:[0-9a-f]{64}$/;
+const gateServeCommand = {
+    name: 'serve',
+    description: [
+        "Receives the GitHub App's deployment_protection_rule webhooks and approves or rejects each waiting",
+        'job with the decision of `glidepath gate check`: a quarantined digest, a closed deploy window or',
+        'freeze, a spent error budget, or an unacknowledged reverted rollout rejects. Deliveries are checked',
+        'for size (1 MiB), signature (X-Hub-Signature-256) and replay (X-GitHub-Delivery) and answered at',
+        'once; the review is posted as the App to deployment_callback_url, with status reports while it waits.',
+        '',
+        'Environment: GLIDEPATH_APP_ID, GLIDEPATH_APP_PRIVATE_KEY (PEM) or GLIDEPATH_APP_PRIVATE_KEY_FILE,',
+        'GLIDEPATH_WEBHOOK_SECRET; GITHUB_API_URL on GitHub Enterprise Server. The GitOps repository is read',
+        'with GLIDEPATH_TOKEN or GITHUB_TOKEN, as by the other commands. The digest checked against the',
+        "quarantine list is the deployment payload's `digest`, when the workflow sets one.",
+        '',
+        'Runs until SIGINT or SIGTERM, then finishes the reviews in flight. Exit status: 0 after a clean stop,',
+        '2 bad usage, policy or App credentials. See docs/gate.md for running it in a container or as a function.',
+    ].join('\n'),
+    options: [
+        {
+            name: 'policy',
+            type: 'string',
+            placeholder: 'FILE',
+            required: true,
+            description: 'policy file with a desired section (deploy windows, quarantine list, SLO)',
+        },
+        { name: 'port', type: 'string', placeholder: 'N', description: 'TCP port to listen on (default 8080)' },
+        {
+            name: 'host',
+            type: 'string',
+            placeholder: 'ADDRESS',
+            description: 'address to listen on (default 127.0.0.1; 0.0.0.0 in a container)',
+        },
+    ],
+    examples: [
+        'glidepath gate serve --policy glidepath.yaml',
+        'glidepath gate serve --policy /etc/glidepath/glidepath.yaml --host 0.0.0.0 --port 8080',
+    ],
+    async run(values, io) {
+        const port = portOf(values.port);
+        const host = values.host ?? '127.0.0.1';
+        const { policy, desired, checkout } = await (0,gitops_options/* gitopsPolicy */.RR)({ policy: values.policy }, io);
+        const credentials = await readAppCredentials(io.env ?? {});
+        const log = stderrLog(io);
+        const server = await startGateServer(credentials, { decide: policyDecider(policy, desired, io, checkout), log }, { port, host });
+        log.info(`listening on ${server.url} for deployment_protection_rule deliveries (App ${credentials.appId})`);
+        await stopSignal();
+        log.info('stopping: finishing the reviews in flight');
+        await server.close();
+        const stats = server.stats();
+        log.info(`stopped: ${stats.accepted} accepted (${stats.approved} approved, ${stats.rejected} rejected, ` +
+            `${stats.failed} failed), ${stats.duplicates} duplicates, ${stats.refused} refused`);
+        return errors/* ExitCode */.yU.ok;
+    },
+};
+/**
+ * The decision for one request: the policy's facts read now (a fresh GitOps read per delivery, so a
+ * quarantine commit takes effect for the next job), then G1's pure decideGate.
+ */
+function policyDecider(policy, desired, io, checkout) {
+    const env = io.env ?? {};
+    const sourced = { ...policy, desired };
+    return async (request) => {
+        if (policy.environment && policy.environment !== request.environment) {
+            return {
+                state: 'rejected',
+                comment: `**Glidepath gate: rejected** \`${request.environment}\`: this gate's policy (${policy.source ?? 'policy'}) ` +
+                    `is for \`${policy.environment}\`. Disable the rule on \`${request.environment}\`, or run a gate with its policy.`,
+            };
+        }
+        const digest = gate_serve_digestOf(request.deployment?.payload);
+        const provider = policy.analysis?.slo
+            ? (0,analyze.openMetricProvider)(policy.analysis, env, {
+                now: () => io.now(),
+                sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+            })
+            : undefined;
+        const writer = await (0,gitops_options/* openWriter */.Kn)(desired, io, checkout);
+        try {
+            const facts = await (0,gate_facts/* gatherFacts */.pc)({
+                policy: sourced,
+                writer,
+                at: io.now(),
+                environment: request.environment,
+                ...(digest ? { digest } : {}),
+                ...(provider ? { provider } : {}),
+            });
+            return (0,gate_decision/* decideGate */.q7)(policy.deploy, facts);
+        }
+        finally {
+            await writer.close();
+        }
+    };
+}
+/** The deployment payload's `digest` (an object, or the JSON string GitHub may keep it as). */
+function gate_serve_digestOf(payload) {
+    let value = payload;
+    if (typeof value === 'string') {
+        try {
+            value = JSON.parse(value);
+        }
+        catch {
+            return undefined;
+        }
+    }
+    const digest = value?.digest;
+    return typeof digest === 'string' && DIGEST.test(digest) ? digest : undefined;
+}
+function portOf(text) {
+    if (text === undefined)
+        return 8080;
+    const port = Number(text);
+    if (!/^\d+$/.test(text) || port < 1 || port > 65535) {
+        throw new errors/* UsageError */.eb(`--port must be a TCP port from 1 to 65535; got "${text}"`);
+    }
+    return port;
+}
+function stderrLog(io) {
+    const line = (level) => (message) => io.stderr(`${io.now().toISOString()} gate ${level}: ${message}\n`);
+    return { info: line('info'), warn: line('warn'), error: line('error') };
+}
+/** Settles on the first SIGINT or SIGTERM (a container stop). */
+function stopSignal() {
+    return new Promise((resolve) => {
+        const stop = () => {
+            process.off('SIGINT', stop);
+            process.off('SIGTERM', stop);
+            resolve();
+        };
+        process.on('SIGINT', stop);
+        process.on('SIGTERM', stop);
+    });
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/gate.ts
+
+
+/**
+ * `glidepath gate …`: the deployment gate — the one decision (src/gate/decision.ts) a custom
+ * deployment protection rule answers with (`serve`) and a workflow step can ask for (`check`).
+ */
+const gateGroup = {
+    name: 'gate',
+    description: [
+        'Decides whether a deployment may start now: a quarantined digest or failed evidence always holds it;',
+        'a closed deploy window, a spent error budget or an unacknowledged failed rollout holds it unless an',
+        'audited override (p0 or security, with a reason) is given. One pure decision serves both commands.',
+        '',
+        'Exit status: 0 approved, 1 rejected, 2 bad usage or policy, 70 internal error.',
+    ].join('\n'),
+    subcommands: [
+        {
+            ...gateCheckCommand,
+            summary: 'decide now, as the deployment protection rule would (for a workflow step)',
+        },
+        {
+            ...gateServeCommand,
+            summary: 'run the GitHub App that approves or rejects deployments (custom deployment protection rule)',
+        },
+    ],
+};
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=303.index.js.map
