@@ -401,7 +401,7 @@ describe('glidepath step: the event-driven loop with real webhook payloads', () 
     expect(rerun.dispatched).toEqual([]);
   }, 60_000);
 
-  it('a bad version (5% errors) is reverted at its first judged step: exit 1, quarantined, failure status, no further dispatch', async () => {
+  it('a bad version (5% errors) is reverted at its first failing step, by 25%: exit 1, quarantined, failure status, no further dispatch', async () => {
     const bad: StepRun[] = [await step('workflow_run', {}, image(DIGESTS.v3))];
     while (bad.at(-1)!.code === 0 && bad.at(-1)!.dispatched.length === 1 && bad.length < STEPS + 1) {
       bad.push(await dispatchedRun(bad.at(-1)!.dispatched[0]!));
@@ -410,10 +410,15 @@ describe('glidepath step: the event-driven loop with real webhook payloads', () 
     const failed = bad.at(-1)!;
     expect({ code: failed.code, stderr: failed.stderr }).toMatchObject({ code: 1 });
     expect(failed.record?.outcome).toBe('reverted');
-    // The first judged step is step 1: nothing of v3 was ever judged a pass.
+    // The sequential test spans the rollout (its state rides on each step's commit): at 1% v3 may
+    // pass on too little data (~160 requests, ~8 errors), but the first step with enough evidence
+    // fails it — by 25% at the latest — and nothing after the failure is judged or committed.
     const judged = bad.flatMap((r) => r.record?.steps.filter((s) => s.phase) ?? []);
-    expect(judged.map((s) => [s.step, s.phase])).toEqual([[1, 'fail']]);
-    expect(judged[0]!.reason).toMatch(/error-ratio vs stable: canary error rate is higher/);
+    const phases = judged.map((s) => s.phase);
+    expect(phases.at(-1)).toBe('fail');
+    expect(phases.slice(0, -1).every((phase) => phase === 'pass')).toBe(true);
+    expect(judged.at(-1)!.step).toBeLessThanOrEqual(3);
+    expect(judged.at(-1)!.reason).toMatch(/error-ratio/);
     const revertCommit = failed.record!.revertCommit!;
     expect(failed.headAfter).toBe(revertCommit);
     expect(await trailer(revertCommit, 'Glidepath-Verdict')).toBe('fail');
