@@ -261,6 +261,8 @@ function cell(text) {
 
 // EXTERNAL MODULE: ./src/cli/commands/gitops-options.ts + 2 modules
 var gitops_options = __webpack_require__(30452);
+// EXTERNAL MODULE: ./src/github/deployments.ts
+var deployments = __webpack_require__(16887);
 ;// CONCATENATED MODULE: ./src/cli/commands/report.ts
 /**
  * `glidepath report` (issue 6 "report"): DORA figures per service over a period, read from the
@@ -293,6 +295,8 @@ var gitops_options = __webpack_require__(30452);
 
 
 
+/** What the report's GitHub token needs. */
+const READ_ACCESS = 'deployments: read and contents: read';
 /** The default `--since`. */
 const DEFAULT_SINCE = '90d';
 /** Deployment pages read at most (100 each), newest first. */
@@ -487,7 +491,7 @@ async function readDeploymentFacts(octokit, where, rollouts) {
     const { owner, repo, environment } = where;
     const matched = new Map();
     for (let page = 1; page <= MAX_DEPLOYMENT_PAGES; page++) {
-        const response = await githubCall('list deployments', where, () => octokit.rest.repos.listDeployments({ owner, repo, environment, per_page: 100, page }));
+        const response = await (0,deployments/* githubCall */.Mc)('list deployments', where, () => octokit.rest.repos.listDeployments({ owner, repo, environment, per_page: 100, page }), READ_ACCESS);
         for (const deployment of response.data) {
             const rollout = payloadRollout(deployment.payload);
             if (rollout && rollouts.has(rollout) && !matched.has(rollout)) {
@@ -500,9 +504,9 @@ async function readDeploymentFacts(octokit, where, rollouts) {
     const facts = new Map();
     const dates = new Map();
     for (const [rollout, { id, sha }] of matched) {
-        const statuses = await githubCall('list deployment statuses', where, () => octokit.rest.repos.listDeploymentStatuses({ owner, repo, deployment_id: id, per_page: 1 }));
+        const statuses = await (0,deployments/* githubCall */.Mc)('list deployment statuses', where, () => octokit.rest.repos.listDeploymentStatuses({ owner, repo, deployment_id: id, per_page: 1 }), READ_ACCESS);
         if (!dates.has(sha)) {
-            const commit = await githubCall(`read commit ${sha}`, where, () => octokit.rest.repos.getCommit({ owner, repo, ref: sha, per_page: 1 }));
+            const commit = await (0,deployments/* githubCall */.Mc)(`read commit ${sha}`, where, () => octokit.rest.repos.getCommit({ owner, repo, ref: sha, per_page: 1 }), READ_ACCESS);
             const date = commit.data.commit.committer?.date;
             dates.set(sha, date ? new Date(date) : undefined);
         }
@@ -525,8 +529,90 @@ function payloadRollout(payload) {
     const rollout = value && typeof value === 'object' ? value.rollout : undefined;
     return typeof rollout === 'string' ? rollout : undefined;
 }
-/** One API call (Octokit has retried what it retries); refusals become errors that say what to do. */
-async function githubCall(what, where, run) {
+
+
+/***/ }),
+
+/***/ 16887:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GS: () => (/* binding */ findOrCreateDeployment),
+/* harmony export */   Mc: () => (/* binding */ githubCall),
+/* harmony export */   e9: () => (/* binding */ setDeploymentStatus)
+/* harmony export */ });
+/* unused harmony exports MAX_STATUS_DESCRIPTION, statusDescription, ensureDeployment */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/**
+ * GitHub Deployments as the rollout's observed state (DESIGN.md "State"): one deployment per rollout
+ * and environment, statuses queued → in_progress → success | failure. Created with
+ * `auto_merge: false` (a deployment must never merge branches) and `required_contexts: []` (the
+ * evidence was judged by `verify`, not by commit statuses), with the rollout id, digest and evidence
+ * digest in the payload so a later run finds the same deployment instead of creating another.
+ *
+ * Facts (github-platform.md 2.5): a status description is at most 140 characters; `log_url` is the
+ * run; a deployment created with GITHUB_TOKEN starts no workflow (deployment_status events from it
+ * do not trigger `on: deployment_status`), so the event-driven loop chains with dispatch instead.
+ */
+
+/** GitHub's limit on a status description. */
+const MAX_STATUS_DESCRIPTION = 140;
+/** `text` cut to GitHub's 140 characters, with an ellipsis when cut. */
+function statusDescription(text) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    return flat.length <= MAX_STATUS_DESCRIPTION ? flat : `${flat.slice(0, MAX_STATUS_DESCRIPTION - 1)}…`;
+}
+/**
+ * The deployment for this rollout: an existing one whose payload names the rollout (a rerun of the
+ * same event), or a new one. One list request (newest first, the environment's first page) and at
+ * most one create.
+ */
+async function ensureDeployment(octokit, target) {
+    return (await findOrCreateDeployment(octokit, target)).id;
+}
+/** As {@link ensureDeployment}, with the deployment's creator. */
+async function findOrCreateDeployment(octokit, target) {
+    const { owner, repo, environment, ref, payload } = target;
+    const existing = await githubCall('list deployments', target, () => octokit.rest.repos.listDeployments({ owner, repo, environment, per_page: 100 }));
+    const mine = existing.data.find((deployment) => payloadOf(deployment.payload)?.rollout === payload.rollout);
+    if (mine)
+        return { id: Number(mine.id), ...(mine.creator?.login ? { creator: mine.creator.login } : {}) };
+    const created = await githubCall('create a deployment', target, () => octokit.rest.repos.createDeployment({
+        owner,
+        repo,
+        ref,
+        environment,
+        auto_merge: false,
+        required_contexts: [],
+        payload: { ...payload },
+        description: statusDescription(target.description ?? `Glidepath rollout ${payload.rollout}`),
+        production_environment: /^prod/i.test(environment),
+    }));
+    if (created.status !== 201 || !('id' in created.data)) {
+        throw new Error(`GitHub did not create the deployment (HTTP ${created.status})`);
+    }
+    const creator = created.data.creator?.login;
+    return { id: Number(created.data.id), ...(creator ? { creator } : {}) };
+}
+/** Sets a status on the deployment; the description is cut to 140 characters. */
+async function setDeploymentStatus(octokit, where, state, details) {
+    await githubCall('set a deployment status', where, () => octokit.rest.repos.createDeploymentStatus({
+        owner: where.owner,
+        repo: where.repo,
+        deployment_id: where.deploymentId,
+        state,
+        description: statusDescription(details.description),
+        ...(details.logUrl ? { log_url: details.logUrl } : {}),
+        ...(details.environmentUrl ? { environment_url: details.environmentUrl } : {}),
+    }));
+}
+/**
+ * Runs one GitHub API call (Octokit has already retried what it retries) and turns a refusal into
+ * an error that says what to do: a token without access is configuration (exit 2, `access` names the
+ * permission to grant); a rate limit, a 5xx or the network still failing after the retries is
+ * transient (exit 3, run again).
+ */
+async function githubCall(what, where, run, access = 'deployments: write') {
     try {
         return await run();
     }
@@ -534,11 +620,26 @@ async function githubCall(what, where, run) {
         const status = error.status;
         const message = error instanceof Error ? error.message : String(error);
         const place = `${where.owner}/${where.repo}`;
-        if (status === 401 || status === 404 || (status === 403 && !/rate limit/i.test(message))) {
-            throw new errors/* ConfigurationError */.j1(`GitHub refused to ${what} in ${place} (${String(status)}: ${message}); check GITHUB_REPOSITORY and give the token deployments: read and contents: read on ${place}`);
+        const rateLimited = /rate limit/i.test(message);
+        if (status === 401 || status === 404 || (status === 403 && !rateLimited)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`GitHub refused to ${what} in ${place} (${String(status)}: ${message}); check the repository and give the token ${access} on ${place}`);
         }
-        throw new errors/* TransientError */.N_(`GitHub did not answer the request to ${what} in ${place} (${message}) after its retries; run the command again`, { cause: error });
+        if (status === 422) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`GitHub rejected the request to ${what} in ${place} (422: ${message})`);
+        }
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TransientError */ .N_(`GitHub did not accept the request to ${what} in ${place} (${message}) after its retries; run the command again`, { cause: error });
     }
+}
+function payloadOf(payload) {
+    if (typeof payload === 'string') {
+        try {
+            return JSON.parse(payload);
+        }
+        catch {
+            return undefined;
+        }
+    }
+    return payload && typeof payload === 'object' ? payload : undefined;
 }
 
 

@@ -65,12 +65,12 @@ export async function findOrCreateDeployment(
   target: DeploymentTarget,
 ): Promise<DeploymentRecord> {
   const { owner, repo, environment, ref, payload } = target;
-  const existing = await deploymentCall('list deployments', target, () =>
+  const existing = await githubCall('list deployments', target, () =>
     octokit.rest.repos.listDeployments({ owner, repo, environment, per_page: 100 }),
   );
   const mine = existing.data.find((deployment) => payloadOf(deployment.payload)?.rollout === payload.rollout);
   if (mine) return { id: Number(mine.id), ...(mine.creator?.login ? { creator: mine.creator.login } : {}) };
-  const created = await deploymentCall('create a deployment', target, () =>
+  const created = await githubCall('create a deployment', target, () =>
     octokit.rest.repos.createDeployment({
       owner,
       repo,
@@ -97,7 +97,7 @@ export async function setDeploymentStatus(
   state: DeploymentState,
   details: { description: string; logUrl?: string; environmentUrl?: string },
 ): Promise<void> {
-  await deploymentCall('set a deployment status', where, () =>
+  await githubCall('set a deployment status', where, () =>
     octokit.rest.repos.createDeploymentStatus({
       owner: where.owner,
       repo: where.repo,
@@ -111,14 +111,16 @@ export async function setDeploymentStatus(
 }
 
 /**
- * Runs one deployments API call (Octokit has already retried what it retries) and turns a refusal
- * into an error that says what to do: a token without access is configuration (exit 2); a rate
- * limit, a 5xx or the network still failing after the retries is transient (exit 3, run again).
+ * Runs one GitHub API call (Octokit has already retried what it retries) and turns a refusal into
+ * an error that says what to do: a token without access is configuration (exit 2, `access` names the
+ * permission to grant); a rate limit, a 5xx or the network still failing after the retries is
+ * transient (exit 3, run again).
  */
-async function deploymentCall<T>(
+export async function githubCall<T>(
   what: string,
   where: { owner: string; repo: string },
   run: () => Promise<T>,
+  access = 'deployments: write',
 ): Promise<T> {
   try {
     return await run();
@@ -129,7 +131,7 @@ async function deploymentCall<T>(
     const rateLimited = /rate limit/i.test(message);
     if (status === 401 || status === 404 || (status === 403 && !rateLimited)) {
       throw new ConfigurationError(
-        `GitHub refused to ${what} in ${place} (${String(status)}: ${message}); give the token deployments: write on ${place}`,
+        `GitHub refused to ${what} in ${place} (${String(status)}: ${message}); check the repository and give the token ${access} on ${place}`,
       );
     }
     if (status === 422) {

@@ -24,7 +24,7 @@ import { Duration } from '../../config/duration.js';
 import type { DesiredPolicy } from '../../config/types.js';
 import { ConfigurationError, ExitCode, TransientError, UsageError } from '../../errors.js';
 import { spawnGit, type GitRunner } from '../../gitops/git-command.js';
-import { redactUrl } from '../../gitops/local-git.js';
+import { gitConfigEnv, redactUrl } from '../../gitops/local-git.js';
 import { parseTrailers } from '../../gitops/trailers.js';
 import { createOctokit, type GlidepathOctokit } from '../../github/octokit.js';
 import {
@@ -40,7 +40,10 @@ import {
 } from '../../report/dora.js';
 import type { Command, OptionValues } from '../command.js';
 import { GITOPS_OPTIONS, gitopsPolicy } from './gitops-options.js';
-import { gitConfigEnv } from '../../gitops/local-git.js';
+import { githubCall } from '../../github/deployments.js';
+
+/** What the report's GitHub token needs. */
+const READ_ACCESS = 'deployments: read and contents: read';
 
 /** The default `--since`. */
 const DEFAULT_SINCE = '90d';
@@ -301,8 +304,11 @@ export async function readDeploymentFacts(
   const { owner, repo, environment } = where;
   const matched = new Map<string, { id: number; sha: string }>();
   for (let page = 1; page <= MAX_DEPLOYMENT_PAGES; page++) {
-    const response = await githubCall('list deployments', where, () =>
-      octokit.rest.repos.listDeployments({ owner, repo, environment, per_page: 100, page }),
+    const response = await githubCall(
+      'list deployments',
+      where,
+      () => octokit.rest.repos.listDeployments({ owner, repo, environment, per_page: 100, page }),
+      READ_ACCESS,
     );
     for (const deployment of response.data) {
       const rollout = payloadRollout(deployment.payload);
@@ -315,12 +321,18 @@ export async function readDeploymentFacts(
   const facts = new Map<string, DeploymentFacts>();
   const dates = new Map<string, Date | undefined>();
   for (const [rollout, { id, sha }] of matched) {
-    const statuses = await githubCall('list deployment statuses', where, () =>
-      octokit.rest.repos.listDeploymentStatuses({ owner, repo, deployment_id: id, per_page: 1 }),
+    const statuses = await githubCall(
+      'list deployment statuses',
+      where,
+      () => octokit.rest.repos.listDeploymentStatuses({ owner, repo, deployment_id: id, per_page: 1 }),
+      READ_ACCESS,
     );
     if (!dates.has(sha)) {
-      const commit = await githubCall(`read commit ${sha}`, where, () =>
-        octokit.rest.repos.getCommit({ owner, repo, ref: sha, per_page: 1 }),
+      const commit = await githubCall(
+        `read commit ${sha}`,
+        where,
+        () => octokit.rest.repos.getCommit({ owner, repo, ref: sha, per_page: 1 }),
+        READ_ACCESS,
       );
       const date = commit.data.commit.committer?.date;
       dates.set(sha, date ? new Date(date) : undefined);
@@ -343,28 +355,4 @@ function payloadRollout(payload: unknown): string | undefined {
   }
   const rollout = value && typeof value === 'object' ? (value as { rollout?: unknown }).rollout : undefined;
   return typeof rollout === 'string' ? rollout : undefined;
-}
-
-/** One API call (Octokit has retried what it retries); refusals become errors that say what to do. */
-async function githubCall<T>(
-  what: string,
-  where: { owner: string; repo: string },
-  run: () => Promise<T>,
-): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    const status = (error as { status?: unknown }).status;
-    const message = error instanceof Error ? error.message : String(error);
-    const place = `${where.owner}/${where.repo}`;
-    if (status === 401 || status === 404 || (status === 403 && !/rate limit/i.test(message))) {
-      throw new ConfigurationError(
-        `GitHub refused to ${what} in ${place} (${String(status)}: ${message}); check GITHUB_REPOSITORY and give the token deployments: read and contents: read on ${place}`,
-      );
-    }
-    throw new TransientError(
-      `GitHub did not answer the request to ${what} in ${place} (${message}) after its retries; run the command again`,
-      { cause: error },
-    );
-  }
 }

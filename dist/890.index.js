@@ -1,8 +1,8 @@
-export const id = 708;
-export const ids = [708];
+export const id = 890;
+export const ids = [890];
 export const modules = {
 
-/***/ 10708:
+/***/ 99890:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -486,105 +486,8 @@ var gate_facts = __webpack_require__(36324);
 var recover = __webpack_require__(11693);
 // EXTERNAL MODULE: ./src/evidence/image-ref.ts
 var image_ref = __webpack_require__(70912);
-;// CONCATENATED MODULE: ./src/github/deployments.ts
-/**
- * GitHub Deployments as the rollout's observed state (DESIGN.md "State"): one deployment per rollout
- * and environment, statuses queued → in_progress → success | failure. Created with
- * `auto_merge: false` (a deployment must never merge branches) and `required_contexts: []` (the
- * evidence was judged by `verify`, not by commit statuses), with the rollout id, digest and evidence
- * digest in the payload so a later run finds the same deployment instead of creating another.
- *
- * Facts (github-platform.md 2.5): a status description is at most 140 characters; `log_url` is the
- * run; a deployment created with GITHUB_TOKEN starts no workflow (deployment_status events from it
- * do not trigger `on: deployment_status`), so the event-driven loop chains with dispatch instead.
- */
-
-/** GitHub's limit on a status description. */
-const MAX_STATUS_DESCRIPTION = 140;
-/** `text` cut to GitHub's 140 characters, with an ellipsis when cut. */
-function statusDescription(text) {
-    const flat = text.replace(/\s+/g, ' ').trim();
-    return flat.length <= MAX_STATUS_DESCRIPTION ? flat : `${flat.slice(0, MAX_STATUS_DESCRIPTION - 1)}…`;
-}
-/**
- * The deployment for this rollout: an existing one whose payload names the rollout (a rerun of the
- * same event), or a new one. One list request (newest first, the environment's first page) and at
- * most one create.
- */
-async function ensureDeployment(octokit, target) {
-    return (await findOrCreateDeployment(octokit, target)).id;
-}
-/** As {@link ensureDeployment}, with the deployment's creator. */
-async function findOrCreateDeployment(octokit, target) {
-    const { owner, repo, environment, ref, payload } = target;
-    const existing = await deploymentCall('list deployments', target, () => octokit.rest.repos.listDeployments({ owner, repo, environment, per_page: 100 }));
-    const mine = existing.data.find((deployment) => payloadOf(deployment.payload)?.rollout === payload.rollout);
-    if (mine)
-        return { id: Number(mine.id), ...(mine.creator?.login ? { creator: mine.creator.login } : {}) };
-    const created = await deploymentCall('create a deployment', target, () => octokit.rest.repos.createDeployment({
-        owner,
-        repo,
-        ref,
-        environment,
-        auto_merge: false,
-        required_contexts: [],
-        payload: { ...payload },
-        description: statusDescription(target.description ?? `Glidepath rollout ${payload.rollout}`),
-        production_environment: /^prod/i.test(environment),
-    }));
-    if (created.status !== 201 || !('id' in created.data)) {
-        throw new Error(`GitHub did not create the deployment (HTTP ${created.status})`);
-    }
-    const creator = created.data.creator?.login;
-    return { id: Number(created.data.id), ...(creator ? { creator } : {}) };
-}
-/** Sets a status on the deployment; the description is cut to 140 characters. */
-async function setDeploymentStatus(octokit, where, state, details) {
-    await deploymentCall('set a deployment status', where, () => octokit.rest.repos.createDeploymentStatus({
-        owner: where.owner,
-        repo: where.repo,
-        deployment_id: where.deploymentId,
-        state,
-        description: statusDescription(details.description),
-        ...(details.logUrl ? { log_url: details.logUrl } : {}),
-        ...(details.environmentUrl ? { environment_url: details.environmentUrl } : {}),
-    }));
-}
-/**
- * Runs one deployments API call (Octokit has already retried what it retries) and turns a refusal
- * into an error that says what to do: a token without access is configuration (exit 2); a rate
- * limit, a 5xx or the network still failing after the retries is transient (exit 3, run again).
- */
-async function deploymentCall(what, where, run) {
-    try {
-        return await run();
-    }
-    catch (error) {
-        const status = error.status;
-        const message = error instanceof Error ? error.message : String(error);
-        const place = `${where.owner}/${where.repo}`;
-        const rateLimited = /rate limit/i.test(message);
-        if (status === 401 || status === 404 || (status === 403 && !rateLimited)) {
-            throw new errors/* ConfigurationError */.j1(`GitHub refused to ${what} in ${place} (${String(status)}: ${message}); give the token deployments: write on ${place}`);
-        }
-        if (status === 422) {
-            throw new errors/* ConfigurationError */.j1(`GitHub rejected the request to ${what} in ${place} (422: ${message})`);
-        }
-        throw new errors/* TransientError */.N_(`GitHub did not accept the request to ${what} in ${place} (${message}) after its retries; run the command again`, { cause: error });
-    }
-}
-function payloadOf(payload) {
-    if (typeof payload === 'string') {
-        try {
-            return JSON.parse(payload);
-        }
-        catch {
-            return undefined;
-        }
-    }
-    return payload && typeof payload === 'object' ? payload : undefined;
-}
-
+// EXTERNAL MODULE: ./src/github/deployments.ts
+var deployments = __webpack_require__(16887);
 // EXTERNAL MODULE: ./src/github/octokit.ts
 var github_octokit = __webpack_require__(6702);
 // EXTERNAL MODULE: ./src/report/admission.ts
@@ -2866,7 +2769,7 @@ async function deploymentStatuses(io, environment, rollout, digest, evidence) {
         return {};
     const [owner, repo] = repository.split('/');
     const octokit = (0,github_octokit/* createOctokit */.Q)({ token, ...(env.GITHUB_API_URL ? { baseUrl: env.GITHUB_API_URL } : {}) });
-    const deployment = await findOrCreateDeployment(octokit, {
+    const deployment = await (0,deployments/* findOrCreateDeployment */.GS)(octokit, {
         owner,
         repo,
         ref: env.GITHUB_SHA || env.GITHUB_REF_NAME || 'main',
@@ -2877,13 +2780,125 @@ async function deploymentStatuses(io, environment, rollout, digest, evidence) {
         ? `${env.GITHUB_SERVER_URL}/${repository}/actions/runs/${env.GITHUB_RUN_ID}`
         : undefined;
     return {
-        setStatus: (state, description) => setDeploymentStatus(octokit, { owner, repo, deploymentId: deployment.id }, state, {
+        setStatus: (state, description) => (0,deployments/* setDeploymentStatus */.e9)(octokit, { owner, repo, deploymentId: deployment.id }, state, {
             description,
             ...(logUrl ? { logUrl } : {}),
         }),
         github: { octokit, owner, repo, ...(deployment.creator ? { actor: deployment.creator } : {}) },
         deploymentId: deployment.id,
     };
+}
+
+
+/***/ }),
+
+/***/ 16887:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GS: () => (/* binding */ findOrCreateDeployment),
+/* harmony export */   Mc: () => (/* binding */ githubCall),
+/* harmony export */   e9: () => (/* binding */ setDeploymentStatus)
+/* harmony export */ });
+/* unused harmony exports MAX_STATUS_DESCRIPTION, statusDescription, ensureDeployment */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/**
+ * GitHub Deployments as the rollout's observed state (DESIGN.md "State"): one deployment per rollout
+ * and environment, statuses queued → in_progress → success | failure. Created with
+ * `auto_merge: false` (a deployment must never merge branches) and `required_contexts: []` (the
+ * evidence was judged by `verify`, not by commit statuses), with the rollout id, digest and evidence
+ * digest in the payload so a later run finds the same deployment instead of creating another.
+ *
+ * Facts (github-platform.md 2.5): a status description is at most 140 characters; `log_url` is the
+ * run; a deployment created with GITHUB_TOKEN starts no workflow (deployment_status events from it
+ * do not trigger `on: deployment_status`), so the event-driven loop chains with dispatch instead.
+ */
+
+/** GitHub's limit on a status description. */
+const MAX_STATUS_DESCRIPTION = 140;
+/** `text` cut to GitHub's 140 characters, with an ellipsis when cut. */
+function statusDescription(text) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    return flat.length <= MAX_STATUS_DESCRIPTION ? flat : `${flat.slice(0, MAX_STATUS_DESCRIPTION - 1)}…`;
+}
+/**
+ * The deployment for this rollout: an existing one whose payload names the rollout (a rerun of the
+ * same event), or a new one. One list request (newest first, the environment's first page) and at
+ * most one create.
+ */
+async function ensureDeployment(octokit, target) {
+    return (await findOrCreateDeployment(octokit, target)).id;
+}
+/** As {@link ensureDeployment}, with the deployment's creator. */
+async function findOrCreateDeployment(octokit, target) {
+    const { owner, repo, environment, ref, payload } = target;
+    const existing = await githubCall('list deployments', target, () => octokit.rest.repos.listDeployments({ owner, repo, environment, per_page: 100 }));
+    const mine = existing.data.find((deployment) => payloadOf(deployment.payload)?.rollout === payload.rollout);
+    if (mine)
+        return { id: Number(mine.id), ...(mine.creator?.login ? { creator: mine.creator.login } : {}) };
+    const created = await githubCall('create a deployment', target, () => octokit.rest.repos.createDeployment({
+        owner,
+        repo,
+        ref,
+        environment,
+        auto_merge: false,
+        required_contexts: [],
+        payload: { ...payload },
+        description: statusDescription(target.description ?? `Glidepath rollout ${payload.rollout}`),
+        production_environment: /^prod/i.test(environment),
+    }));
+    if (created.status !== 201 || !('id' in created.data)) {
+        throw new Error(`GitHub did not create the deployment (HTTP ${created.status})`);
+    }
+    const creator = created.data.creator?.login;
+    return { id: Number(created.data.id), ...(creator ? { creator } : {}) };
+}
+/** Sets a status on the deployment; the description is cut to 140 characters. */
+async function setDeploymentStatus(octokit, where, state, details) {
+    await githubCall('set a deployment status', where, () => octokit.rest.repos.createDeploymentStatus({
+        owner: where.owner,
+        repo: where.repo,
+        deployment_id: where.deploymentId,
+        state,
+        description: statusDescription(details.description),
+        ...(details.logUrl ? { log_url: details.logUrl } : {}),
+        ...(details.environmentUrl ? { environment_url: details.environmentUrl } : {}),
+    }));
+}
+/**
+ * Runs one GitHub API call (Octokit has already retried what it retries) and turns a refusal into
+ * an error that says what to do: a token without access is configuration (exit 2, `access` names the
+ * permission to grant); a rate limit, a 5xx or the network still failing after the retries is
+ * transient (exit 3, run again).
+ */
+async function githubCall(what, where, run, access = 'deployments: write') {
+    try {
+        return await run();
+    }
+    catch (error) {
+        const status = error.status;
+        const message = error instanceof Error ? error.message : String(error);
+        const place = `${where.owner}/${where.repo}`;
+        const rateLimited = /rate limit/i.test(message);
+        if (status === 401 || status === 404 || (status === 403 && !rateLimited)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`GitHub refused to ${what} in ${place} (${String(status)}: ${message}); check the repository and give the token ${access} on ${place}`);
+        }
+        if (status === 422) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`GitHub rejected the request to ${what} in ${place} (422: ${message})`);
+        }
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TransientError */ .N_(`GitHub did not accept the request to ${what} in ${place} (${message}) after its retries; run the command again`, { cause: error });
+    }
+}
+function payloadOf(payload) {
+    if (typeof payload === 'string') {
+        try {
+            return JSON.parse(payload);
+        }
+        catch {
+            return undefined;
+        }
+    }
+    return payload && typeof payload === 'object' ? payload : undefined;
 }
 
 
@@ -3568,4 +3583,4 @@ function cell(text) {
 
 };
 
-//# sourceMappingURL=708.index.js.map
+//# sourceMappingURL=890.index.js.map
