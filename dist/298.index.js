@@ -23,8 +23,8 @@ var external_node_fs_ = __webpack_require__(73024);
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/cli/commands/analyze.ts + 7 modules
 var analyze = __webpack_require__(58690);
-// EXTERNAL MODULE: ./src/cli/commands/rollout.ts + 18 modules
-var rollout = __webpack_require__(99890);
+// EXTERNAL MODULE: ./src/cli/commands/rollout.ts + 9 modules
+var rollout = __webpack_require__(61861);
 // EXTERNAL MODULE: ./src/cli/commands/step.ts
 var commands_step = __webpack_require__(87707);
 // EXTERNAL MODULE: ./src/cli/commands/verify.ts + 24 modules
@@ -491,7 +491,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _github_octokit_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6702);
 /* harmony import */ var _report_admission_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(27887);
 /* harmony import */ var _report_rollout_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(38363);
-/* harmony import */ var _rollout_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(99890);
+/* harmony import */ var _rollout_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(61861);
 
 
 

@@ -180,7 +180,7 @@ export function buildExposure(input: ExposureInput): ExposurePolicy {
 /** Default look intervals per wait: GitHub's API is spared more than a status page. */
 const RECONCILE_INTERVAL: Readonly<Record<ReconcileSpec['wait'], string>> = {
   delay: '1s',
-  http: '5s',
+  http: '1s',
   'deployment-status': '10s',
   argocd: '10s',
 };

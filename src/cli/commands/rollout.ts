@@ -5,10 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { AnalysisPolicy, OverrideKind, Policy } from '../../config/types.js';
-import { createNotifier, notifyAll } from '../../notify/index.js';
 import { ConfigurationError, describeError, ExitCode, HeldError, UsageError } from '../../errors.js';
-import { decideGate } from '../../gate/decision.js';
-import { gatherFacts } from '../../gate/facts.js';
 import type { DesiredStateWriter } from '../../gitops/types.js';
 import { recoverRollout } from '../../rollout/recover.js';
 import { ImageRef } from '../../evidence/image-ref.js';
@@ -18,12 +15,10 @@ import type { AdmissionReport } from '../../evidence/verify.js';
 import { admissionJson, admissionText } from '../../report/admission.js';
 import { rolloutJson, rolloutText } from '../../report/rollout.js';
 import { runRollout, type RolloutDeps, type RolloutRecord } from '../../rollout/executor.js';
-import { runHandoff } from '../../rollout/handoff.js';
 import type { RolloutCommand } from '../../rollout/types.js';
 import type { CliIo, Command, OptionSpec, OptionValues } from '../command.js';
 import { openMetricProvider } from './analyze.js';
 import { GITOPS_OPTIONS, gitopsPolicy, openWriter } from './gitops-options.js';
-import { runVerify } from './verify.js';
 
 const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
 
@@ -210,6 +205,8 @@ export async function runRolloutCommand(settings: RolloutSettings, io: CliIo): P
   let admission: AdmissionReport | undefined;
   let evidence: string | undefined;
   if (settings.evidence.length > 0) {
+    // Loaded only when evidence is given (Sigstore and the evidence parsers are most of the bundle).
+    const { runVerify } = await import('./verify.js');
     admission = await runVerify(
       {
         artifact: image.toString(),
@@ -239,7 +236,7 @@ export async function runRolloutCommand(settings: RolloutSettings, io: CliIo): P
     };
     setStatus = deps.setStatus;
     await holdUnlessAllowed(policy, writer, deps.provider, image.digest.toString(), id, settings, io);
-    const announce = announcer(policy, io, id, image.digest.toString());
+    const announce = await announcer(policy, io, id, image.digest.toString());
     if (announce) deps.announce = announce;
     const handoff = policy.exposure.handoff;
     if (handoff) {
@@ -249,6 +246,7 @@ export async function runRolloutCommand(settings: RolloutSettings, io: CliIo): P
           policy.source,
         );
       }
+      const { runHandoff } = await import('../../rollout/handoff.js');
       const record = await runHandoff(
         { policy, desired, image, id, spec: handoff, ...(evidence ? { evidence } : {}) },
         deps,
@@ -295,6 +293,10 @@ async function holdUnlessAllowed(
   io: CliIo,
 ): Promise<void> {
   if (!policy.deploy || !policy.desired) return;
+  const [{ gatherFacts }, { decideGate }] = await Promise.all([
+    import('../../gate/facts.js'),
+    import('../../gate/decision.js'),
+  ]);
   const started = recoverRollout(await writer.log(policy.desired.branch, 200), { rollout: id });
   if (started) return;
   const facts = await gatherFacts({
@@ -325,14 +327,15 @@ async function holdUnlessAllowed(
  * Notifications per the policy's `notify:` (src/notify/): every destination is created first, so a
  * missing variable stops the command before anything is deployed; sending never fails a rollout.
  */
-function announcer(
+async function announcer(
   policy: Policy,
   io: CliIo,
   rollout: string,
   digest: string,
-): RolloutDeps['announce'] | undefined {
+): Promise<RolloutDeps['announce'] | undefined> {
   const targets = policy.notify ?? [];
   if (targets.length === 0) return undefined;
+  const { createNotifier, notifyAll } = await import('../../notify/index.js');
   const env = io.env ?? {};
   const deps = { fetch: globalThis.fetch, env, now: io.now, log: (line: string) => io.stderr(`${line}\n`) };
   for (const target of targets) createNotifier(target, deps);

@@ -1,17 +1,19 @@
-export const id = 529;
-export const ids = [529];
+export const id = 366;
+export const ids = [366];
 export const modules = {
 
 /***/ 60366:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  q7: () => (/* binding */ decideGate)
+  COMMENT_LIMIT: () => (/* binding */ COMMENT_LIMIT),
+  clip: () => (/* binding */ clip),
+  decideGate: () => (/* binding */ decideGate)
 });
-
-// UNUSED EXPORTS: COMMENT_LIMIT, clip
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
@@ -357,213 +359,8 @@ function clip(text, limit) {
 }
 
 
-/***/ }),
-
-/***/ 36324:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   pc: () => (/* binding */ gatherFacts)
-/* harmony export */ });
-/* unused harmony exports GATE_LOG_DEPTH, openFailure, measureBudget */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var _evidence_image_ref_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(70912);
-/* harmony import */ var _analysis_burn_rate_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(62084);
-/* harmony import */ var _gitops_quarantine_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(34910);
-/* harmony import */ var _metrics_template_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(17155);
-/* harmony import */ var _rollout_recover_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(11693);
-
-
-
-
-
-
-/** How many branch commits are read to find the newest rollout (as `glidepath status` reads). */
-const GATE_LOG_DEPTH = 200;
-/** Reads the facts. Throws ConfigurationError when the policy has no `desired` section. */
-async function gatherFacts(request) {
-    const { policy, writer, at } = request;
-    const desired = policy.desired;
-    if (!desired) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1('the gate reads the quarantine list and rollout history from the GitOps repository: add a desired section', policy.source);
-    }
-    const facts = {
-        environment: request.environment ?? policy.environment ?? 'production',
-        at,
-    };
-    if (request.digest) {
-        const digest = _evidence_image_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .Digest */ .n.parse(request.digest, '--artifact').toString();
-        facts.digest = digest;
-        const text = await writer.readFile(desired.branch, desired.quarantineFile);
-        const entry = (0,_gitops_quarantine_js__WEBPACK_IMPORTED_MODULE_3__/* .isQuarantined */ .fK)(text, digest, desired.quarantineFile);
-        if (entry) {
-            facts.quarantined = {
-                digest: entry.digest,
-                ...(entry.reason ? { reason: entry.reason } : {}),
-                ...(entry.rollout ? { rollout: entry.rollout } : {}),
-            };
-        }
-    }
-    if (request.admission)
-        facts.admission = request.admission;
-    const log = await writer.log(desired.branch, GATE_LOG_DEPTH);
-    const managed = new Set([
-        ...desired.targets.map((target) => target.path),
-        ...(desired.traffic ? [desired.traffic.path] : []),
-        ...(desired.flags ? [desired.flags.path] : []),
-        desired.quarantineFile,
-    ]);
-    const failure = await openFailure(log, policy.service, managed, writer);
-    if (failure)
-        facts.openFailure = failure;
-    if (policy.analysis?.slo && request.provider) {
-        facts.budget = await measureBudget(policy, request.provider, at);
-    }
-    if (request.override)
-        facts.override = request.override;
-    return facts;
-}
-/** The service's newest rollout when it was reverted and no later commit acknowledges it. */
-async function openFailure(log, service, managed, writer) {
-    const rollout = (0,_rollout_recover_js__WEBPACK_IMPORTED_MODULE_5__/* .recoverRollout */ .k)(log, service === undefined ? {} : { service });
-    if (!rollout || rollout.status !== 'reverted')
-        return undefined;
-    const headIndex = log.findIndex((commit) => commit.sha === rollout.head);
-    for (const commit of log.slice(0, Math.max(headIndex, 0))) {
-        if (commit.trailers['Glidepath-Rollout'] !== undefined)
-            continue;
-        const changed = await writer.changedFiles(commit.sha);
-        if (changed.some((path) => managed.has(path)))
-            return undefined;
-    }
-    const reversal = rollout.commits.find((commit) => commit.revertOf !== undefined);
-    return {
-        rollout: rollout.id,
-        reason: `${reversal.verdict ? `verdict ${reversal.verdict}: ` : ''}${reversal.headline}`,
-        sha: reversal.sha,
-    };
-}
-/**
- * The error budget over `analysis.slo.period`: `budgetErrorRatio` (else `errorRatio`) measured with
- * `{{window}}` set to the period, then `1 − ratio / (1 − objective)` (burn-rate.ts). The budget is
- * spent at ≤ 0 remaining. A measurement that fails or returns nothing leaves the budget unknown and
- * not frozen — a metrics outage must not stop every deployment — and the reason says so, so the
- * comment shows it; a query the back-end rejects is a ConfigurationError for the user to fix.
- */
-async function measureBudget(policy, provider, at) {
-    const slo = policy.analysis.slo;
-    const template = slo.budgetErrorRatio ?? slo.errorRatio;
-    const field = slo.budgetErrorRatio ? 'analysis.slo.budgetErrorRatio' : 'analysis.slo.errorRatio';
-    const query = (0,_metrics_template_js__WEBPACK_IMPORTED_MODULE_4__/* .renderQuery */ .n)(template, {
-        ...(policy.service ? { service: policy.service } : {}),
-        window: slo.period.toString(),
-        args: policy.analysis.args,
-    });
-    let value;
-    try {
-        value = (await provider.query({ query, time: at })).value;
-    }
-    catch (error) {
-        if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${field}: ${error.message}`, undefined, { cause: error });
-        }
-        if (!(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GlidepathError */ .HT))
-            throw error;
-        return {
-            frozen: false,
-            reason: `unknown (${field} could not be measured: ${error.message}); not frozen`,
-        };
-    }
-    if (value === undefined || !Number.isFinite(value) || value < 0 || value > 1) {
-        return {
-            frozen: false,
-            reason: `unknown (${field} returned ${value === undefined ? 'no single value' : String(value)}); not frozen`,
-        };
-    }
-    const remaining = (0,_analysis_burn_rate_js__WEBPACK_IMPORTED_MODULE_2__/* .errorBudgetRemaining */ .YH)(value, slo.objective / 100);
-    // Rounded first so that floating-point noise (1 − 0.999 is not 0.001) never prints as "-0.0%".
-    const tenths = Math.round(remaining * 1000) / 10;
-    const percent = `${(tenths === 0 ? 0 : tenths).toFixed(1)}%`;
-    return remaining <= 0
-        ? {
-            frozen: true,
-            remaining,
-            reason: `${percent} of the ${slo.period.toString()} budget remains (${slo.objective}% SLO)`,
-        }
-        : { frozen: false, remaining, reason: `${percent} of the ${slo.period.toString()} budget remains` };
-}
-
-
-/***/ }),
-
-/***/ 11693:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   P: () => (/* binding */ recoveredText),
-/* harmony export */   k: () => (/* binding */ recoverRollout)
-/* harmony export */ });
-/**
- * The newest rollout in `log` (newest first), optionally of one `service` or one `rollout` id;
- * undefined when no Glidepath commit matches.
- */
-function recoverRollout(log, scope = {}) {
-    const ours = log.filter((commit) => commit.trailers['Glidepath-Rollout'] !== undefined &&
-        (scope.service === undefined || commit.trailers['Glidepath-Service'] === scope.service) &&
-        (scope.rollout === undefined || commit.trailers['Glidepath-Rollout'] === scope.rollout));
-    const newest = ours[0];
-    if (!newest)
-        return undefined;
-    const id = newest.trailers['Glidepath-Rollout'];
-    const commits = ours.filter((commit) => commit.trailers['Glidepath-Rollout'] === id);
-    const stepCommit = commits.find((commit) => commit.trailers['Glidepath-Step'] !== undefined);
-    const [index, of] = (stepCommit?.trailers['Glidepath-Step'] ?? '').split('/').map(Number);
-    const reverted = commits.some((commit) => commit.trailers['Glidepath-Revert-Of'] !== undefined);
-    const weightText = newest.trailers['Glidepath-Weight'];
-    const weight = weightText === undefined ? undefined : Number(weightText);
-    // Promoted only once the last step was judged: the promotion record (gitops/promotion.ts) says so.
-    const promoted = !reverted && commits.some((commit) => commit.trailers['Glidepath-Verdict'] === 'promoted');
-    return {
-        id,
-        ...(newest.trailers['Glidepath-Digest'] ? { digest: newest.trailers['Glidepath-Digest'] } : {}),
-        ...(newest.trailers['Glidepath-Service'] ? { service: newest.trailers['Glidepath-Service'] } : {}),
-        status: reverted ? 'reverted' : promoted ? 'promoted' : 'in-progress',
-        ...(index !== undefined && of !== undefined && !Number.isNaN(index) && !Number.isNaN(of)
-            ? { step: { index, of } }
-            : {}),
-        ...(weight !== undefined && !Number.isNaN(weight) ? { weight } : {}),
-        head: newest.sha,
-        commits: commits.map((commit) => ({
-            sha: commit.sha,
-            headline: commit.headline,
-            ...(commit.trailers['Glidepath-Step'] ? { step: commit.trailers['Glidepath-Step'] } : {}),
-            ...(commit.trailers['Glidepath-Weight'] ? { weight: commit.trailers['Glidepath-Weight'] } : {}),
-            ...(commit.trailers['Glidepath-Verdict'] ? { verdict: commit.trailers['Glidepath-Verdict'] } : {}),
-            ...(commit.trailers['Glidepath-Revert-Of'] ? { revertOf: commit.trailers['Glidepath-Revert-Of'] } : {}),
-            ...(commit.trailers['Glidepath-Analysis'] ? { analysis: commit.trailers['Glidepath-Analysis'] } : {}),
-        })),
-    };
-}
-/** One paragraph for a terminal. */
-function recoveredText(rollout) {
-    if (!rollout)
-        return 'no Glidepath rollout on this branch\n';
-    const where = rollout.step && rollout.weight !== undefined
-        ? ` at step ${rollout.step.index}/${rollout.step.of} (${rollout.weight}%)`
-        : rollout.weight !== undefined
-            ? ` at ${rollout.weight}%`
-            : '';
-    const lines = rollout.commits.map((commit) => `  ${commit.sha.slice(0, 12)} ${commit.headline}${commit.verdict ? ` [${commit.verdict}]` : ''}`);
-    return [
-        `${rollout.id} ${rollout.status}${where}${rollout.digest ? ` — ${rollout.digest}` : ''}`,
-        ...lines,
-        '',
-    ].join('\n');
-}
-
-
 /***/ })
 
 };
 
-//# sourceMappingURL=529.index.js.map
+//# sourceMappingURL=366.index.js.map
