@@ -12,13 +12,14 @@
 //   2. Peak memory of a whole rollout process: v2 (healthy) promoted through 5 steps, the e2e
 //      policy (counts, mSPRT against stable) with short bakes; peak RSS from getrusage via
 //      bench/report-rss.mjs, against `node -e 0` and `--help` in the same run. Target ≤ 150 MB.
-//      A diagnostic reruns it with GLIDEPATH_DEBUG=1, which turns source maps on.
+//      A diagnostic reruns it with GLIDEPATH_DEBUG=1, which turns source maps on. Rollouts run with
+//      the node flags of action.yml's run line (printed), as the action runs them.
 //   3. Cold start: median of 10 runs of `node dist/index.js --help` against `node -e 0`
 //      (interleaved, after one untimed run of each). Target ≤ 1.5×.
 // Without `prometheus` on PATH figure 1 is skipped (loudly) and figure 2 uses the web provider.
 // Run: npm run build && node bench/rollout.mjs   (GLIDEPATH_BIN overrides dist/index.js; ~2 min)
 import { execFile, spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -31,6 +32,14 @@ import { demoPolicy } from '../examples/demo/rollout.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = process.env.GLIDEPATH_BIN ?? join(root, 'dist/index.js');
+/** The node flags action.yml runs the bundle with, so the rollout is measured as the action runs it. */
+const ACTION_FLAGS = (
+  /run: node (.*?)"\$GITHUB_ACTION_PATH\/dist\/index\.js"/.exec(
+    readFileSync(join(root, 'action.yml'), 'utf8'),
+  )?.[1] ?? ''
+)
+  .split(/\s+/)
+  .filter(Boolean);
 const reportRss = join(root, 'bench/report-rss.mjs');
 const execFileAsync = promisify(execFile);
 const MB = 1_000_000;
@@ -171,6 +180,7 @@ function spawnRollout(policyFile, digest, program = bin, extraEnv = {}) {
     [
       '--import',
       reportRss,
+      ...ACTION_FLAGS,
       program,
       'rollout',
       '--policy',
@@ -347,7 +357,9 @@ function staleBundle() {
 
 const results = [];
 try {
-  console.log(`glidepath: ${bin}; node ${process.version}; world ${RPS} req/s; temp ${dir}`);
+  console.log(
+    `glidepath: ${bin}; node ${process.version} ${ACTION_FLAGS.join(' ')} (action.yml); world ${RPS} req/s; temp ${dir}`,
+  );
   if (staleBundle()) {
     console.log(
       '!! WARNING: src/ has files newer than dist/index.js; the bundle may be stale: npm run build !!',
