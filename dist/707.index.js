@@ -30,14 +30,21 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
+/** The deployment statuses that say whether a commit was applied: the ones that start a step. */
+const FINAL_STATES = ['success', 'failure', 'error'];
 /**
  * The event that started this run must be one a rollout may act on: a `workflow_run` from a fork,
  * or from a branch other than the default one, is refused (its evidence is not ours to trust).
+ * Returns why the event is no step to take, when it is not: a `deployment_status` that is not
+ * final (`queued`, `pending`, `in_progress` — Glidepath's own progress statuses among them — or
+ * `inactive`) runs nothing and exits 0, so a token that makes statuses start workflows cannot turn
+ * every status into a step. `success`, `failure` and `error` run one: the live step's reconcile wait
+ * reads which it was (applied, or not applied at once).
  */
 async function checkEvent(env) {
     const name = env.GITHUB_EVENT_NAME;
     if (!name || !env.GITHUB_EVENT_PATH)
-        return;
+        return undefined;
     let payload;
     try {
         payload = JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(env.GITHUB_EVENT_PATH, 'utf8'));
@@ -59,6 +66,15 @@ async function checkEvent(env) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`refusing to roll out after a ${String(run.conclusion)} CI run; it must succeed`);
         }
     }
+    if (name === 'deployment_status') {
+        const state = payload.deployment_status?.state;
+        const id = payload.deployment?.id;
+        if (!FINAL_STATES.includes(String(state))) {
+            return (`this deployment_status is ${String(state)} (deployment ${String(id)}); only a final one ` +
+                `(${FINAL_STATES.join(', ')}: the controller reporting whether it applied the commit) starts a step, so there is nothing to do`);
+        }
+    }
+    return undefined;
 }
 /** `text` as a manual control; anything else is a UsageError listing them (`field` names the flag or input). */
 function parseControl(text, field = '--control') {
@@ -99,7 +115,8 @@ const stepCommand = {
         'next step is committed (or the canary promoted, or the smallest reversal committed) and the run',
         'ends. With --dispatch, the next run of that workflow is dispatched (events made with GITHUB_TOKEN',
         'start no other workflow, dispatch does). A rerun of the same event changes nothing. A workflow_run',
-        'from a fork, from a branch other than the default, or of a failed CI run is refused.',
+        'from a fork, from a branch other than the default, or of a failed CI run is refused; a',
+        'deployment_status that is not final (queued, pending, in_progress, inactive) runs nothing (exit 0).',
         '',
         'Exit status: 0 continuing or promoted, 1 rejected or reverted, 4 paused, 2 bad usage, policy or event,',
         '3 infrastructure retries exhausted, 70 internal error.',
@@ -123,7 +140,11 @@ const stepCommand = {
         'glidepath step --policy glidepath.yaml --artifact ghcr.io/acme/checkout@sha256:0123…cdef --dispatch rollout.yml',
     ],
     async run(values, io) {
-        await checkEvent(io.env ?? {});
+        const skip = await checkEvent(io.env ?? {});
+        if (skip) {
+            io.stderr(`glidepath step: ${skip}\n`);
+            return _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ExitCode */ .yU.ok;
+        }
         const control = values.control === undefined ? undefined : parseControl(values.control);
         const settings = { ...(0,_rollout_js__WEBPACK_IMPORTED_MODULE_5__.settingsFrom)(values), singleStep: true, ...(control ? { control } : {}) };
         const result = await (0,_rollout_js__WEBPACK_IMPORTED_MODULE_5__.runRolloutCommand)(settings, io);

@@ -1,20 +1,29 @@
 #!/usr/bin/env node
-// Extracts the REST operations Glidepath uses from GitHub's published OpenAPI description into a
-// small committed fixture, __tests__/fixtures/github/openapi-subset.json, which the local GitHub
-// fake (__tests__/support/github-fake/) validates every request and response against.
+// Extracts what Glidepath uses from GitHub's published OpenAPI descriptions into small committed
+// fixtures under __tests__/fixtures/github/:
+//   rest      @octokit/openapi (the REST description) → openapi-subset.json: the operations the
+//             local GitHub fake (__tests__/support/github-fake/) serves and validates every request
+//             and response against;
+//   webhooks  @octokit/openapi-webhooks (the webhooks description) → webhooks-subset.json: the
+//             events Glidepath receives, whose schemas every test payload is validated against
+//             (__tests__/support/webhook-schema.ts).
 //
-// Why a subset: @octokit/openapi is 385 MB unpacked (the one file we need is 13 MB), far too big to
-// install for tests. The script fetches the pinned tarball with `npm pack` into a temp dir, reads
-// package/generated/api.github.com.json, and keeps only the listed operations plus every component
-// they reach through `$ref` (schemas, parameters, responses, headers). Media-type `examples` are
-// dropped: they are documentation, large, and never used for validation.
+// Why subsets: @octokit/openapi is 385 MB unpacked (the one file we need is 13 MB) and the webhooks
+// description is 5 MB, far too big to install for tests. The script fetches each pinned tarball
+// with `npm pack` into a temp dir, reads package/generated/api.github.com.json, and keeps only the
+// listed operations or webhooks plus every component they reach through `$ref` (schemas,
+// parameters, responses, headers, request bodies). Media-type `examples` are dropped: they are
+// documentation, large, and never used for validation.
 //
 // Usage:
-//   node scripts/extract-github-openapi.mjs            regenerate the fixture
-//   node scripts/extract-github-openapi.mjs --check    fail (exit 1) when the committed fixture differs
-//   node scripts/extract-github-openapi.mjs --from FILE  use an already unpacked api.github.com.json
+//   node scripts/extract-github-openapi.mjs                  regenerate both fixtures
+//   node scripts/extract-github-openapi.mjs --only webhooks  regenerate one (rest | webhooks)
+//   node scripts/extract-github-openapi.mjs --check          fail (exit 1) when a committed fixture differs
+//   node scripts/extract-github-openapi.mjs --only rest --from FILE
+//                                                            use an already unpacked api.github.com.json
 //
-// Adding an operation: append its operationId to OPERATIONS, run the script, commit the fixture.
+// Adding an operation or event: append its operationId (rest) or webhook key (webhooks, e.g.
+// `deployment-status-created`) below, run the script, commit the fixture.
 
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,13 +31,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const PACKAGE = '@octokit/openapi';
-const VERSION = '23.0.2';
 const SPEC_FILE = 'package/generated/api.github.com.json';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT_DIR = join(ROOT, '__tests__/fixtures/github');
-const OUT_FILE = join(OUT_DIR, 'openapi-subset.json');
-const LICENSE_FILE = join(OUT_DIR, 'LICENSE-octokit-openapi');
 
 /** The REST operations Glidepath calls (operationId as in GitHub's description). */
 const OPERATIONS = [
@@ -65,39 +70,94 @@ const OPERATIONS = [
   'actions/review-custom-gates-for-run',
 ];
 
+/** The webhook events Glidepath receives (keys of the description's `webhooks`). */
+const WEBHOOKS = [
+  // The event-driven step loop (glidepath step; .github/workflows/progressive-step.yml)
+  'workflow-run-completed',
+  'workflow-dispatch',
+  'deployment-status-created',
+  // The gate server (glidepath gate serve): a custom deployment protection rule
+  'deployment-protection-rule-requested',
+];
+
+/**
+ * What each fixture is extracted from. `roots(spec)` returns the part of the description kept
+ * (`paths` or `webhooks`) after checking every listed name is there.
+ */
+const SOURCES = {
+  rest: {
+    package: '@octokit/openapi',
+    version: '23.0.2',
+    outFile: 'openapi-subset.json',
+    licenseFile: 'LICENSE-octokit-openapi',
+    listKey: 'operations',
+    names: OPERATIONS,
+    roots: (spec) => ({ paths: keptOperations(spec, OPERATIONS) }),
+  },
+  webhooks: {
+    package: '@octokit/openapi-webhooks',
+    version: '12.1.0',
+    outFile: 'webhooks-subset.json',
+    licenseFile: 'LICENSE-octokit-openapi-webhooks',
+    listKey: 'webhooks',
+    names: WEBHOOKS,
+    roots: (spec) => ({ webhooks: keptWebhooks(spec, WEBHOOKS) }),
+  },
+};
+
 const args = process.argv.slice(2);
 const check = args.includes('--check');
-const fromIndex = args.indexOf('--from');
-const from = fromIndex >= 0 ? args[fromIndex + 1] : undefined;
+const option = (name) => {
+  const index = args.indexOf(name);
+  return index >= 0 ? args[index + 1] : undefined;
+};
+const only = option('--only');
+const from = option('--from');
+if (only !== undefined && !(only in SOURCES)) {
+  console.error(`--only must be one of ${Object.keys(SOURCES).join(', ')}; got "${only}"`);
+  process.exit(2);
+}
+if (from !== undefined && only === undefined) {
+  console.error('--from FILE needs --only rest|webhooks: say which description FILE is');
+  process.exit(2);
+}
 
-const work = mkdtempSync(join(tmpdir(), 'glidepath-openapi-'));
-try {
-  const { spec, license, integrity } = from ? readLocal(from) : fetchPackage(work);
-  const subset = extract(spec, { integrity });
-  const text = JSON.stringify(subset, null, 2) + '\n';
-  if (check) {
-    const committed = readFileSync(OUT_FILE, 'utf8');
-    if (committed !== text) {
-      console.error(`${OUT_FILE} is stale: run node scripts/extract-github-openapi.mjs and commit it`);
-      // exitCode, not exit(): the temp dir is removed in `finally`.
-      process.exitCode = 1;
+for (const name of only ? [only] : Object.keys(SOURCES)) {
+  run(SOURCES[name]);
+}
+
+function run(source) {
+  const outFile = join(OUT_DIR, source.outFile);
+  const work = mkdtempSync(join(tmpdir(), 'glidepath-openapi-'));
+  try {
+    const { spec, license, integrity } = from ? readLocal(from, outFile) : fetchPackage(source, work);
+    const subset = extract(source, spec, { integrity });
+    const text = JSON.stringify(subset, null, 2) + '\n';
+    if (check) {
+      const committed = existsSync(outFile) ? readFileSync(outFile, 'utf8') : '';
+      if (committed !== text) {
+        console.error(`${outFile} is stale: run node scripts/extract-github-openapi.mjs and commit it`);
+        // exitCode, not exit(): the temp dir is removed in `finally`.
+        process.exitCode = 1;
+      } else {
+        console.log(`${outFile} matches ${source.package}@${source.version}`);
+      }
     } else {
-      console.log(`${OUT_FILE} matches ${PACKAGE}@${VERSION}`);
+      writeFileSync(outFile, text);
+      if (license !== undefined) writeFileSync(join(OUT_DIR, source.licenseFile), license);
+      const kept = source.names.length;
+      const schemas = Object.keys(subset.components.schemas ?? {}).length;
+      console.log(`wrote ${outFile}: ${kept} ${source.listKey}, ${schemas} schemas, ${text.length} bytes`);
     }
-  } else {
-    writeFileSync(OUT_FILE, text);
-    if (license !== undefined) writeFileSync(LICENSE_FILE, license);
-    const count = Object.values(subset.paths).reduce((n, item) => n + Object.keys(item).length, 0);
-    const schemas = Object.keys(subset.components.schemas ?? {}).length;
-    console.log(`wrote ${OUT_FILE}: ${count} operations, ${schemas} schemas, ${text.length} bytes`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
   }
-} finally {
-  rmSync(work, { recursive: true, force: true });
 }
 
 /** Downloads the pinned tarball with the npm client and unpacks only the files we read. */
-function fetchPackage(dir) {
-  const out = execFileSync('npm', ['pack', `${PACKAGE}@${VERSION}`, '--json', '--pack-destination', dir], {
+function fetchPackage(source, dir) {
+  const spec = `${source.package}@${source.version}`;
+  const out = execFileSync('npm', ['pack', spec, '--json', '--pack-destination', dir], {
     cwd: dir,
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -108,8 +168,10 @@ function fetchPackage(dir) {
   const tarball = join(dir, info.filename);
   execFileSync('tar', ['-xzf', tarball, '-C', dir, SPEC_FILE, 'package/LICENSE', 'package/package.json']);
   const pkg = JSON.parse(readFileSync(join(dir, 'package/package.json'), 'utf8'));
-  if (pkg.version !== VERSION || pkg.license !== 'MIT') {
-    throw new Error(`unexpected package: ${pkg.name}@${pkg.version} licence ${pkg.license}`);
+  if (pkg.name !== source.package || pkg.version !== source.version || pkg.license !== 'MIT') {
+    throw new Error(
+      `unexpected package: ${pkg.name}@${pkg.version} licence ${pkg.license}; wanted ${spec} (MIT)`,
+    );
   }
   return {
     spec: JSON.parse(readFileSync(join(dir, SPEC_FILE), 'utf8')),
@@ -119,36 +181,51 @@ function fetchPackage(dir) {
 }
 
 /** Reads an unpacked description; the licence is only rewritten when it sits beside it (package/LICENSE). */
-function readLocal(file) {
+function readLocal(file, outFile) {
   const beside = join(dirname(file), '..', 'LICENSE');
   const license = existsSync(beside) ? readFileSync(beside, 'utf8') : undefined;
   // The tarball's integrity cannot be recomputed from one file: keep the one recorded when the
   // fixture was fetched with `npm pack`.
-  const committed = existsSync(OUT_FILE) ? JSON.parse(readFileSync(OUT_FILE, 'utf8')) : undefined;
+  const committed = existsSync(outFile) ? JSON.parse(readFileSync(outFile, 'utf8')) : undefined;
   const integrity = committed?.['x-glidepath-source']?.integrity;
   return { spec: JSON.parse(readFileSync(file, 'utf8')), license, integrity };
 }
 
-function extract(spec, { integrity }) {
-  if (spec.info?.version !== VERSION) {
-    throw new Error(`expected ${PACKAGE} ${VERSION}, the description says ${spec.info?.version}`);
-  }
+/** The description's paths holding the listed operations (other methods of a path dropped). */
+function keptOperations(spec, operations) {
   const paths = {};
   const found = new Set();
   for (const [path, item] of Object.entries(spec.paths)) {
     for (const [method, operation] of Object.entries(item)) {
-      if (!OPERATIONS.includes(operation?.operationId)) continue;
+      if (!operations.includes(operation?.operationId)) continue;
       found.add(operation.operationId);
       paths[path] ??= item.parameters ? { parameters: item.parameters } : {};
       paths[path][method] = stripExamples(operation);
     }
   }
-  const missing = OPERATIONS.filter((id) => !found.has(id));
+  const missing = operations.filter((id) => !found.has(id));
   if (missing.length > 0) throw new Error(`operations not in the description: ${missing.join(', ')}`);
+  return sortKeys(paths);
+}
 
-  // Follow $refs transitively from the kept operations.
+/** The description's listed webhooks. */
+function keptWebhooks(spec, webhooks) {
+  const missing = webhooks.filter((key) => spec.webhooks?.[key] === undefined);
+  if (missing.length > 0) throw new Error(`webhooks not in the description: ${missing.join(', ')}`);
+  return sortKeys(Object.fromEntries(webhooks.map((key) => [key, stripExamples(spec.webhooks[key])])));
+}
+
+function extract(source, spec, { integrity }) {
+  if (spec.info?.version !== source.version) {
+    throw new Error(
+      `expected ${source.package} ${source.version}, the description says ${spec.info?.version}`,
+    );
+  }
+  const roots = source.roots(spec);
+
+  // Follow $refs transitively from the kept operations or webhooks.
   const components = {};
-  const pending = [paths];
+  const pending = [roots];
   while (pending.length > 0) {
     for (const ref of collectRefs(pending.pop())) {
       const match = /^#\/components\/([^/]+)\/(.+)$/.exec(ref);
@@ -164,19 +241,19 @@ function extract(spec, { integrity }) {
 
   return {
     'x-glidepath-source': {
-      package: PACKAGE,
-      version: VERSION,
+      package: source.package,
+      version: source.version,
       file: SPEC_FILE.replace(/^package\//, ''),
       integrity,
       license: 'MIT',
-      licenseFile: 'LICENSE-octokit-openapi',
+      licenseFile: source.licenseFile,
       generatedBy: 'scripts/extract-github-openapi.mjs',
-      operations: [...OPERATIONS].sort(),
+      [source.listKey]: [...source.names].sort(),
     },
     openapi: spec.openapi,
     info: { title: spec.info.title, version: spec.info.version, license: spec.info.license },
-    servers: spec.servers,
-    paths: sortKeys(paths),
+    ...(spec.servers ? { servers: spec.servers } : {}),
+    ...roots,
     components: Object.fromEntries(
       Object.keys(components)
         .sort()

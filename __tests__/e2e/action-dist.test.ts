@@ -17,6 +17,8 @@ import { DIGESTS, imageOf, seedGitops } from '../../examples/demo/world/world.mj
 import { makeEvidenceSet, TRUSTED_ROOT } from '../support/evidence-set.js';
 import { createBareRepo, gitText, type TempBareRepo } from '../support/git-remote.js';
 import { closeServers, serve, type Answer, type Received } from '../support/http-server.js';
+import { webhookPayload } from '../support/webhook-payloads.js';
+import { webhookSchemaErrors } from '../support/webhook-schema.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -464,6 +466,24 @@ describe('dist/index.js as the composite step: command rollout', () => {
     const quarantine = await gitText(['--git-dir', repo.path, 'show', 'main:.glidepath/quarantine.yaml']);
     expect(quarantine).toContain(`sha256:${DIGESTS.v3}`);
     expectSecretsMasked(run, [run.outputs.record!]);
+  }, 60_000);
+
+  it('step on a deployment_status that is not final: exit 0, verdict skipped, nothing committed', async () => {
+    const { repo, policy } = await world(0.002);
+    const head = repo.head;
+    const payload = webhookPayload('deployment_status', {
+      repository: 'acme/checkout',
+      deployment: { id: 7, sha: head!, payload: { rollout: 'r-1' }, state: 'in_progress' },
+    });
+    expect(webhookSchemaErrors('deployment_status', payload)).toEqual([]);
+    const run = await runStep(
+      { command: 'step', policy, artifact: imageOf(DIGESTS.v2) },
+      { event: { name: 'deployment_status', payload }, env: SECRET_ENV },
+    );
+    expect(run.status).toBe(0);
+    expect(run.outputs.verdict).toBe('skipped');
+    expect(run.stdout).toContain('this deployment_status is in_progress (deployment 7)');
+    expect((await gitText(['--git-dir', repo.path, 'rev-parse', 'main'])).trim()).toBe(head);
   }, 60_000);
 
   it('never rolls out from a fork: exit 1, verdict rejected, nothing committed', async () => {

@@ -23,6 +23,7 @@ import { DIGESTS, IMAGE_REPOSITORY, seedGitops, startWorld } from '../../example
 import { createBareRepo, gitText, type TempBareRepo } from '../support/git-remote.js';
 import { startGitHubFake, type DispatchRecord, type GitHubFake } from '../support/github-fake/index.js';
 import { startPrometheus, type PrometheusServer } from '../support/prometheus.js';
+import { webhookSchemaErrors } from '../support/webhook-schema.js';
 import {
   webhookExample,
   webhookPayload,
@@ -168,7 +169,10 @@ async function step(
 ): Promise<StepRun> {
   runId += 1;
   const eventPath = join(work, `event-${runId}.json`);
-  await writeFile(eventPath, JSON.stringify(webhookPayload(event, { repository: REPOSITORY, ...rewrite })));
+  const payload = webhookPayload(event, { repository: REPOSITORY, ...rewrite });
+  // Only what GitHub could send: its published schema for the event.
+  expect(webhookSchemaErrors(event, payload)).toEqual([]);
+  await writeFile(eventPath, JSON.stringify(payload));
   const env = {
     GITHUB_ACTIONS: 'true',
     GITHUB_EVENT_NAME: event,
@@ -247,12 +251,12 @@ const payloadOf = (deployment: { payload: unknown }) =>
   };
 
 /** The reconciler's deployment_status for the newest deployment (it reports the applied commit). */
-function deploymentStatusRun(): Promise<StepRun> {
+function deploymentStatusRun(state?: string): Promise<StepRun> {
   const deployment = github.deployments().at(-1)!;
   const payload = payloadOf(deployment);
   return step(
     'deployment_status',
-    { deployment: { id: deployment.id, sha: deployment.sha, payload } },
+    { deployment: { id: deployment.id, sha: deployment.sha, payload, ...(state ? { state } : {}) } },
     `${IMAGE_REPOSITORY}@${payload.digest}`,
     deployment.sha,
   );
@@ -337,6 +341,20 @@ describe('glidepath step: the event-driven loop with real webhook payloads', () 
       }),
     ]);
   }, 60_000);
+
+  it.each(['in_progress', 'queued'])(
+    'a %s deployment_status is no step (Glidepath posts in_progress itself): exit 0, no API call, no commit',
+    async (state) => {
+      const skipped = await deploymentStatusRun(state);
+      expect({ code: skipped.code, stderr: skipped.stderr }).toEqual({
+        code: 0,
+        stderr: expect.stringContaining(`this deployment_status is ${state}`),
+      });
+      expect(skipped.calls).toBe(0);
+      expect(skipped.headAfter).toBe(skipped.headBefore);
+      expect(skipped.dispatched).toEqual([]);
+    },
+  );
 
   it('each dispatched or deployment_status run bakes and judges the live step and commits the next, until promoted', async () => {
     let dispatch = runs.at(-1)!.dispatched.at(-1)!;

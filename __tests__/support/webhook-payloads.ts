@@ -1,16 +1,27 @@
 /**
- * Webhook payloads for tests, built from GitHub's own examples (`@octokit/webhooks-examples`,
- * `api.github.com/index.json`: one entry per event with `examples` captured from github.com) so a
- * payload keeps GitHub's real shape — every URL, nested owner and extra field — instead of the few
- * fields a hand-written object would guess. Only what a scenario is about is rewritten: the
- * repository and owner names (in every string that names them), the branch, the CI conclusion, the
- * head repository of a fork, the dispatch inputs and the deployment's id and sha.
+ * Webhook payloads for tests, built from deliveries github.com really sent, so a payload keeps
+ * GitHub's real shape — every URL, nested owner and extra field — instead of the few fields a
+ * hand-written object would guess:
+ *
+ * - `workflow_run`, `workflow_dispatch`, `deployment_status`: GitHub's own examples
+ *   (`@octokit/webhooks-examples`, `api.github.com/index.json`: one entry per event with `examples`
+ *   captured from github.com);
+ * - `deployment_protection_rule`: the package has no example of it (7.6.1, the newest), so a
+ *   delivery captured by a GitHub App (`__tests__/fixtures/github/webhooks/`, with its source and
+ *   licence).
+ *
+ * Only what a scenario is about is rewritten: the repository and owner names (in every string that
+ * names them), the branch, the CI conclusion, the head repository of a fork, the dispatch inputs,
+ * the deployment's id, sha and payload, and for a protection rule the API root, run, installation
+ * and environment. Every payload built here is checked against GitHub's published webhook schema
+ * by `__tests__/unit/harness/webhook-payloads.test.ts`.
  *
  * ```ts
  * const payload = webhookPayload('workflow_run', { repository: 'acme/demo', branch: 'main' });
  * payload.workflow_run.head_repository.full_name; // 'acme/demo'
  * ```
  */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 /** The events the step loop is started by. */
@@ -35,9 +46,10 @@ export interface PayloadRewrite {
   inputs?: Record<string, unknown>;
   /**
    * The deployment a `deployment_status` is about: its id (and the URLs naming it), its sha and its
-   * payload (where the workflow finds the digest, as `github.event.deployment.payload` does).
+   * payload (where the workflow finds the digest, as `github.event.deployment.payload` does), and
+   * the status's state (default the example's `success`).
    */
-  deployment?: { id: number; sha: string; payload?: unknown };
+  deployment?: { id: number; sha: string; payload?: unknown; state?: string };
 }
 
 /** One example payload as the package ships it. */
@@ -102,7 +114,7 @@ export function webhookPayload(event: StepEventName, rewrite: PayloadRewrite): R
       const deployment = payload.deployment as Record<string, unknown>;
       deployment.ref = branch;
       if (rewrite.deployment) {
-        const { id, sha, payload: carried } = rewrite.deployment;
+        const { id, sha, payload: carried, state } = rewrite.deployment;
         const old = String(deployment.id);
         deployment.id = id;
         deployment.sha = sha;
@@ -112,6 +124,7 @@ export function webhookPayload(event: StepEventName, rewrite: PayloadRewrite): R
           deployment[key] = String(deployment[key]).replace(`/deployments/${old}`, `/deployments/${id}`);
         }
         const status = payload.deployment_status as Record<string, unknown>;
+        if (state !== undefined) status.state = state;
         for (const key of ['url', 'deployment_url']) {
           status[key] = String(status[key]).replace(`/deployments/${old}`, `/deployments/${id}`);
         }
@@ -120,6 +133,63 @@ export function webhookPayload(event: StepEventName, rewrite: PayloadRewrite): R
     }
   }
   return payload;
+}
+
+/** What to rewrite in the captured `deployment_protection_rule` delivery. */
+export interface ProtectionRuleRewrite {
+  /** `owner/name` of the repository whose run waits; replaces the capture's everywhere. */
+  repository: string;
+  /** The REST API root the callback and every API URL point at (the fake's URL in tests). */
+  apiUrl: string;
+  /** The waiting run: `deployment_callback_url` is `{apiUrl}/repos/{repository}/actions/runs/{runId}/deployment_protection_rule`. */
+  runId: number;
+  /** `installation.id`: the App installation whose token reviews the run. */
+  installationId: number;
+  /** The environment whose rule asks (`environment` and `deployment.environment`). Default `production`. */
+  environment?: string;
+  /** The event that started the run. Default `push`. */
+  event?: string;
+  /**
+   * `deployment.payload`. GitHub's Actions-created deployment carries `{}` (as captured); a workflow
+   * that creates its deployment through the API can set `{ digest }`. Default `{}`.
+   */
+  deploymentPayload?: Record<string, unknown>;
+}
+
+const PROTECTION_RULE_CAPTURE = new URL(
+  '../fixtures/github/webhooks/deployment_protection_rule.requested.json',
+  import.meta.url,
+);
+
+/** The captured `deployment_protection_rule` delivery with `rewrite` applied (see the module comment). */
+export function protectionRulePayload(rewrite: ProtectionRuleRewrite): Record<string, unknown> {
+  const capture = JSON.parse(readFileSync(PROTECTION_RULE_CAPTURE, 'utf8')) as Record<string, unknown>;
+  const from = (capture.repository as { full_name: string }).full_name;
+  const apiRoot = rewrite.apiUrl.replace(/\/+$/, '');
+  const moved = rehosted(renamed(capture, from, rewrite.repository), 'https://api.github.com', apiRoot);
+  const payload = moved as Record<string, unknown> & {
+    deployment: Record<string, unknown>;
+    installation: Record<string, unknown>;
+  };
+  const environment = rewrite.environment ?? 'production';
+  payload.environment = environment;
+  payload.event = rewrite.event ?? 'push';
+  payload.deployment_callback_url = `${apiRoot}/repos/${rewrite.repository}/actions/runs/${rewrite.runId}/deployment_protection_rule`;
+  payload.deployment.environment = environment;
+  payload.deployment.original_environment = environment;
+  payload.deployment.payload = structuredClone(rewrite.deploymentPayload ?? {});
+  payload.installation.id = rewrite.installationId;
+  return payload;
+}
+
+/** `node` with every string starting with `from` (an API root) starting with `to` instead. */
+function rehosted(node: unknown, from: string, to: string): unknown {
+  if (typeof node === 'string') return node.startsWith(from) ? to + node.slice(from.length) : node;
+  if (Array.isArray(node)) return node.map((item) => rehosted(item, from, to));
+  if (node && typeof node === 'object') {
+    return Object.fromEntries(Object.entries(node).map(([key, inner]) => [key, rehosted(inner, from, to)]));
+  }
+  return node;
 }
 
 /**

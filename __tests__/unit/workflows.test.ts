@@ -458,3 +458,63 @@ describe('the starter templates', () => {
     });
   });
 });
+
+/**
+ * The README's copy-paste workflows (its ```yaml blocks with `jobs:`, dedented when they sit in a
+ * list item), parsed and converted like the files above, so an adopter pasting one gets no error
+ * from GitHub. A fragment that shows only jobs gets `on: workflow_dispatch`, and the jobs it
+ * `needs` but leaves out (the adopter's build) get a one-step stand-in with the outputs it reads.
+ */
+describe("the README's workflow examples", () => {
+  const readme = readFileSync('README.md', 'utf8');
+  const examples = [...readme.matchAll(/^( *)```ya?ml\n([\s\S]*?)^\1```$/gm)]
+    .map(([, indent, body]) =>
+      body!
+        .split('\n')
+        .map((line) => line.slice(indent!.length))
+        .join('\n'),
+    )
+    .filter((body) => /^jobs:/m.test(body));
+
+  /** The example as a whole workflow (see the describe comment). */
+  function completed(body: string): string {
+    const workflow = parseYaml(body) as {
+      on?: unknown;
+      jobs: Record<string, ({ needs?: string | string[] } & Record<string, unknown>) | null>;
+    };
+    workflow.on ??= 'workflow_dispatch';
+    const stand = (name: string) => {
+      const outputs = [...body.matchAll(new RegExp(`needs\\.${name}\\.outputs\\.([\\w-]+)`, 'g'))].map(
+        (m) => m[1]!,
+      );
+      return {
+        'runs-on': 'ubuntu-latest',
+        ...(outputs.length
+          ? { outputs: Object.fromEntries(outputs.map((o) => [o, '${{ steps.build.outputs.' + o + ' }}'])) }
+          : {}),
+        steps: [{ id: 'build', run: 'true' }],
+      };
+    };
+    for (const [name, job] of Object.entries(workflow.jobs)) {
+      // A job shown only as a comment (`build:  # … pushes the image`) is the adopter's.
+      if (job === null) workflow.jobs[name] = stand(name);
+    }
+    for (const job of Object.values(workflow.jobs)) {
+      for (const need of [job?.needs ?? []].flat()) workflow.jobs[need] ??= stand(need);
+    }
+    return JSON.stringify(workflow, null, 2);
+  }
+
+  it('there are examples for all three adoption paths', () => {
+    const text = examples.join('\n');
+    expect(text).toContain('uses: acme/glidepath@v0');
+    expect(text).toContain('uses: acme/glidepath/.github/workflows/progressive-delivery.yml@v0');
+    expect(text).toContain('uses: acme/glidepath/.github/workflows/progressive-step.yml@v0');
+  });
+
+  it.each(
+    examples.map((body, index) => [index + 1, body.split('\n').find((line) => line.trim()) ?? '', body]),
+  )('example %i (%s) parses with zero errors', async (index, _first, body) => {
+    expect(await parserErrors(`README example ${index}`, completed(body as string))).toEqual([]);
+  });
+});

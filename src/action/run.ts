@@ -137,8 +137,14 @@ async function analyzeInAction(settings: ActionSettings, now: () => Date): Promi
 /** `rollout` (the whole loop) and `step` (one unit of it, or a control, then the next run dispatched). */
 async function rolloutInAction(settings: ActionSettings, now: () => Date): Promise<number> {
   const step = settings.command === 'step';
-  // The event guard of `glidepath step`: no fork, no other branch, no failed CI run.
-  if (step) await checkEvent(settings.env);
+  // The event guard of `glidepath step`: no fork, no other branch, no failed CI run; a status that
+  // is not final is no step at all.
+  const skip = step ? await checkEvent(settings.env) : undefined;
+  if (skip) {
+    core.info(skip);
+    core.setOutput('verdict', 'skipped');
+    return ExitCode.ok;
+  }
   // A fork's workflow could bring its own evidence and its own artifact: never roll out from one.
   const fork = forkOrigin(settings.eventName, settings.eventPayload);
   const result = fork

@@ -10,13 +10,13 @@
  * the real rule, not from a stub.
  *
  * Payloads: `@octokit/webhooks-examples` 7.6.1 has no `deployment_protection_rule` example, so each
- * is built from GitHub's Actions-created `deployment` example (its deployment, repository,
- * organization, sender and installation objects as GitHub sent them) plus the fields the
- * protection-rule payload adds (reference/github-platform.md §1.2), renamed to the fake's repository.
+ * delivery starts from one github.com sent to another App (product-os/deploynaut's captured
+ * fixture, __tests__/fixtures/github/webhooks/), renamed to the fake's repository, run and
+ * installation; each is valid against GitHub's published webhook schema (checked here and in
+ * __tests__/unit/harness/webhook-payloads.test.ts).
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
-import { createRequire } from 'node:module';
 import { createAppAuth } from '@octokit/auth-app';
 import { Octokit } from '@octokit/core';
 import { sign } from '@octokit/webhooks-methods';
@@ -36,6 +36,8 @@ import {
 import { createBareRepo, type TempBareRepo } from '../../support/git-remote.js';
 import { startGitHubFake, type GitHubFake } from '../../support/github-fake/index.js';
 import { testOctokit } from '../../support/github-fake/octokit.js';
+import { protectionRulePayload as capturedPayload } from '../../support/webhook-payloads.js';
+import { webhookSchemaErrors } from '../../support/webhook-schema.js';
 
 const APP_ID = 4242;
 const INSTALLATION = 77;
@@ -115,50 +117,29 @@ afterAll(async () => {
 });
 
 type Example = Record<string, unknown>;
-const definitions = createRequire(import.meta.url)(
-  '@octokit/webhooks-examples/api.github.com/index.json',
-) as {
-  name: string;
-  examples: Example[];
-}[];
 
 /**
- * A `deployment_protection_rule` payload for run `runId`: GitHub's Actions-created `deployment`
- * example (the one with installation and organization) renamed from Codertocat/Hello-World to the
- * fake's repository, its URLs moved to the fake, plus the protection-rule fields.
+ * The captured delivery (`protectionRulePayload`, __tests__/support/webhook-payloads.ts) for run
+ * `runId` of the fake's repository, its URLs moved to the fake. `digest` rides in the deployment's
+ * payload, where a workflow that creates its deployment through the API puts it (an Actions-created
+ * deployment carries `{}`, the capture's own, tested below).
  */
-function protectionRulePayload(runId: number, digest: string, environment = 'production'): Example {
-  const example = definitions
-    .find((d) => d.name === 'deployment')!
-    .examples.find((e) => 'installation' in e && 'organization' in e)!;
-  const [owner, name] = REPO.split('/') as [string, string];
-  const text = JSON.stringify(example)
-    .replaceAll('https://api.github.com', fake.url)
-    .replaceAll('Codertocat/Hello-World', REPO)
-    .replaceAll('/Codertocat', `/${owner}`)
-    .replaceAll('"Hello-World"', JSON.stringify(name));
-  const base = JSON.parse(text) as Example & {
-    deployment: Record<string, unknown>;
-    repository: { url: string };
-    installation: { id: number };
-  };
-  base.installation.id = INSTALLATION;
-  base.deployment.environment = environment;
-  base.deployment.payload = { digest };
-  return {
-    action: 'requested',
+function protectionRulePayload(
+  runId: number,
+  digest: string | undefined,
+  environment = 'production',
+): Example {
+  const payload = capturedPayload({
+    repository: REPO,
+    apiUrl: fake.url,
+    runId,
+    installationId: INSTALLATION,
     environment,
-    event: 'push',
-    sha: base.deployment.sha,
-    ref: 'refs/heads/main',
-    deployment_callback_url: `${base.repository.url}/actions/runs/${runId}/deployment_protection_rule`,
-    deployment: base.deployment,
-    pull_requests: [],
-    repository: base.repository,
-    organization: base.organization,
-    installation: base.installation,
-    sender: base.sender,
-  };
+    ...(digest ? { deploymentPayload: { digest } } : {}),
+  });
+  // A delivery GitHub could not send would prove nothing about the server.
+  expect(webhookSchemaErrors('deployment_protection_rule', payload)).toEqual([]);
+  return payload;
 }
 
 interface SendOptions {
@@ -234,14 +215,41 @@ describe('signed deliveries are reviewed through the GitHub fake', () => {
       repo: 'checkout',
       runId,
       installationId: INSTALLATION,
-      // The example's deployment sha, kept as GitHub sent it.
-      sha: 'f95f852bd8fca8fcc58a9a2d6c842781e32a215e',
-      ref: 'refs/heads/main',
-      sender: 'Codertocat',
+      // The capture has no top-level sha/ref (GitHub's older payload): the deployment's, as sent.
+      sha: '8a7d3b7f56830f91e5c0c02ab44d3215b29ad086',
+      ref: 'develop',
+      sender: 'klutchell',
+      deployment: expect.objectContaining({
+        task: 'deploy',
+        environment: 'staging',
+        payload: { digest: CLEAN },
+      }),
     });
     expect(reviewsOf(runId)).toEqual([
       expect.objectContaining({ environment: 'staging', state: 'approved' }),
     ]);
+  });
+
+  it("prefers the newer payload's top-level sha and ref (from the check suite) to the deployment's", async () => {
+    const seen: GateRequest[] = [];
+    const server = await gate(async (request) => {
+      seen.push(request);
+      return { state: 'approved', comment: 'ok' };
+    });
+    const runId = nextRun++;
+    const payload = { ...protectionRulePayload(runId, CLEAN), sha: 'c'.repeat(40), ref: 'refs/heads/main' };
+    await deliver(server, JSON.stringify(payload));
+    await server.idle();
+    expect(seen[0]).toMatchObject({ sha: 'c'.repeat(40), ref: 'refs/heads/main' });
+  });
+
+  it("an Actions-created deployment (payload {} as captured) is decided without a digest: approved, the digest's checks left to the rollout", async () => {
+    const server = await gate(decideFromQuarantine);
+    const runId = nextRun++;
+    await deliver(server, JSON.stringify(protectionRulePayload(runId, undefined)));
+    await server.idle();
+    const reviews = reviewsOf(runId);
+    expect(reviews).toEqual([expect.objectContaining({ environment: 'production', state: 'approved' })]);
   });
 
   it('a decision that throws rejects (fail closed) and says why', async () => {

@@ -243,7 +243,7 @@ export function toJsonSchema(value: Json): Json {
  * Formats GitHub's schemas use. `date-time` and `uri` are checked (a fake that emits a bad
  * timestamp is a bug); the rest are annotations for our purposes.
  */
-function registerFormats(ajv: InstanceType<typeof Ajv.default>): void {
+export function registerFormats(ajv: Pick<InstanceType<typeof Ajv.default>, 'addFormat'>): void {
   ajv.addFormat('date-time', /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)$/);
   // An empty string is allowed: GitHub answers "" for unset URLs (deployment statuses'
   // target_url, environment_url and log_url, whose schemas say `default: ""`).

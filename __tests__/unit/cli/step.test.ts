@@ -51,6 +51,31 @@ describe('checkEvent', () => {
   ])('refuses a workflow_run from %s', async (_name, overrides, message) => {
     await expect(event('workflow_run', workflowRun(overrides))).rejects.toThrow(message);
   });
+  it.each(['queued', 'pending', 'in_progress', 'inactive'])(
+    'a %s deployment_status is no step: it says so and runs nothing',
+    async (state) => {
+      const why = await event('deployment_status', {
+        action: 'created',
+        repository,
+        deployment: { id: 41, payload: { rollout: 'r-1' } },
+        deployment_status: { state },
+      });
+      expect(why).toBe(
+        `this deployment_status is ${state} (deployment 41); only a final one (success, failure, error: ` +
+          'the controller reporting whether it applied the commit) starts a step, so there is nothing to do',
+      );
+    },
+  );
+  it.each(['success', 'failure', 'error'])('a %s deployment_status runs a step', async (state) => {
+    await expect(
+      event('deployment_status', {
+        action: 'created',
+        repository,
+        deployment: { id: 41 },
+        deployment_status: { state },
+      }),
+    ).resolves.toBeUndefined();
+  });
   it('names the payload file it cannot read', async () => {
     await expect(
       checkEvent({ GITHUB_EVENT_NAME: 'workflow_run', GITHUB_EVENT_PATH: join(dir, 'missing.json') }),

@@ -8,13 +8,23 @@ import { rolloutJson, rolloutText } from '../../report/rollout.js';
 import type { CliIo, Command } from '../command.js';
 import { ROLLOUT_EXIT, ROLLOUT_OPTIONS, runRolloutCommand, settingsFrom } from './rollout.js';
 
+/** The deployment statuses that say whether a commit was applied: the ones that start a step. */
+const FINAL_STATES: readonly string[] = ['success', 'failure', 'error'];
+
 /**
  * The event that started this run must be one a rollout may act on: a `workflow_run` from a fork,
  * or from a branch other than the default one, is refused (its evidence is not ours to trust).
+ * Returns why the event is no step to take, when it is not: a `deployment_status` that is not
+ * final (`queued`, `pending`, `in_progress` — Glidepath's own progress statuses among them — or
+ * `inactive`) runs nothing and exits 0, so a token that makes statuses start workflows cannot turn
+ * every status into a step. `success`, `failure` and `error` run one: the live step's reconcile wait
+ * reads which it was (applied, or not applied at once).
  */
-export async function checkEvent(env: Readonly<Record<string, string | undefined>>): Promise<void> {
+export async function checkEvent(
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<string | undefined> {
   const name = env.GITHUB_EVENT_NAME;
-  if (!name || !env.GITHUB_EVENT_PATH) return;
+  if (!name || !env.GITHUB_EVENT_PATH) return undefined;
   let payload: Record<string, unknown>;
   try {
     payload = JSON.parse(await readFile(env.GITHUB_EVENT_PATH, 'utf8')) as Record<string, unknown>;
@@ -44,6 +54,17 @@ export async function checkEvent(env: Readonly<Record<string, string | undefined
       );
     }
   }
+  if (name === 'deployment_status') {
+    const state = (payload.deployment_status as { state?: unknown } | undefined)?.state;
+    const id = (payload.deployment as { id?: unknown } | undefined)?.id;
+    if (!FINAL_STATES.includes(String(state))) {
+      return (
+        `this deployment_status is ${String(state)} (deployment ${String(id)}); only a final one ` +
+        `(${FINAL_STATES.join(', ')}: the controller reporting whether it applied the commit) starts a step, so there is nothing to do`
+      );
+    }
+  }
+  return undefined;
 }
 
 /** `text` as a manual control; anything else is a UsageError listing them (`field` names the flag or input). */
@@ -93,7 +114,8 @@ export const stepCommand: Omit<Command, 'summary'> = {
     'next step is committed (or the canary promoted, or the smallest reversal committed) and the run',
     'ends. With --dispatch, the next run of that workflow is dispatched (events made with GITHUB_TOKEN',
     'start no other workflow, dispatch does). A rerun of the same event changes nothing. A workflow_run',
-    'from a fork, from a branch other than the default, or of a failed CI run is refused.',
+    'from a fork, from a branch other than the default, or of a failed CI run is refused; a',
+    'deployment_status that is not final (queued, pending, in_progress, inactive) runs nothing (exit 0).',
     '',
     'Exit status: 0 continuing or promoted, 1 rejected or reverted, 4 paused, 2 bad usage, policy or event,',
     '3 infrastructure retries exhausted, 70 internal error.',
@@ -118,7 +140,11 @@ export const stepCommand: Omit<Command, 'summary'> = {
     'glidepath step --policy glidepath.yaml --artifact ghcr.io/acme/checkout@sha256:0123…cdef --dispatch rollout.yml',
   ],
   async run(values, io) {
-    await checkEvent(io.env ?? {});
+    const skip = await checkEvent(io.env ?? {});
+    if (skip) {
+      io.stderr(`glidepath step: ${skip}\n`);
+      return ExitCode.ok;
+    }
     const control = values.control === undefined ? undefined : parseControl(values.control as string);
     const settings = { ...settingsFrom(values), singleStep: true, ...(control ? { control } : {}) };
     const result = await runRolloutCommand(settings, io);
