@@ -752,7 +752,8 @@ const gateServeCommand = {
         'Environment: GLIDEPATH_APP_ID, GLIDEPATH_APP_PRIVATE_KEY (PEM) or GLIDEPATH_APP_PRIVATE_KEY_FILE,',
         'GLIDEPATH_WEBHOOK_SECRET; GITHUB_API_URL on GitHub Enterprise Server. The GitOps repository is read',
         'with GLIDEPATH_TOKEN or GITHUB_TOKEN, as by the other commands. The digest checked against the',
-        "quarantine list is the deployment payload's `digest`, when the workflow sets one.",
+        "quarantine list is the deployment payload's `digest`, when the workflow sets one (an Actions-created",
+        'deployment carries none; `glidepath desire` refuses a quarantined digest in any case).',
         '',
         'Runs until SIGINT or SIGTERM, then finishes the reviews in flight. Exit status: 0 after a clean stop,',
         '2 bad usage, policy or App credentials. See docs/gate.md for running it in a container or as a function.',
@@ -765,6 +766,8 @@ const gateServeCommand = {
             required: true,
             description: 'policy file with a desired section (deploy windows, quarantine list, SLO)',
         },
+        // Where the quarantine list and rollout history are read from, as `gate check` takes them.
+        ...gitops_options/* GITOPS_OPTIONS */.q.filter((option) => option.name === 'repo' || option.name === 'backend'),
         { name: 'port', type: 'string', placeholder: 'N', description: 'TCP port to listen on (default 8080)' },
         {
             name: 'host',
@@ -776,11 +779,12 @@ const gateServeCommand = {
     examples: [
         'glidepath gate serve --policy glidepath.yaml',
         'glidepath gate serve --policy /etc/glidepath/glidepath.yaml --host 0.0.0.0 --port 8080',
+        'glidepath gate serve --policy glidepath.yaml --repo acme/gitops',
     ],
     async run(values, io) {
         const port = portOf(values.port);
         const host = values.host ?? '127.0.0.1';
-        const { policy, desired, checkout } = await (0,gitops_options/* gitopsPolicy */.RR)({ policy: values.policy }, io);
+        const { policy, desired, checkout } = await (0,gitops_options/* gitopsPolicy */.RR)(values, io);
         const credentials = await readAppCredentials(io.env ?? {});
         const log = stderrLog(io);
         const server = await startGateServer(credentials, { decide: policyDecider(policy, desired, io, checkout), log }, { port, host });

@@ -102,4 +102,22 @@ describe('glidepath gate', () => {
     expect(serve.err).toMatch(/GLIDEPATH_APP_ID/);
     expect(serve.err).toMatch(/GLIDEPATH_WEBHOOK_SECRET/);
   });
+
+  it('gate serve takes --repo and --backend as gate check does, and refuses a bad backend', async () => {
+    const help = await glidepath(['gate', 'serve', '--help']);
+    expect(help.out).toMatch(/--repo PATH\|URL/);
+    expect(help.out).toMatch(/--backend git\|github/);
+    const bad = await glidepath([
+      'gate',
+      'serve',
+      '--policy',
+      join(dir, 'glidepath.yaml'),
+      '--repo',
+      `file://${bare.path}`,
+      '--backend',
+      'svn',
+    ]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('--backend must be git or github, got "svn"');
+  });
 });

@@ -17,9 +17,15 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createAppAuth } from '@octokit/auth-app';
 import { Octokit } from '@octokit/core';
 import { sign } from '@octokit/webhooks-methods';
+import type { CliIo } from '../../../src/cli/command.js';
+import { policyDecider } from '../../../src/cli/commands/gate-serve.js';
+import { gitopsPolicy } from '../../../src/cli/commands/gitops-options.js';
 import { decideGate } from '../../../src/gate/decision.js';
 import { ConfigurationError } from '../../../src/errors.js';
 import { readAppCredentials, GATE_ENV } from '../../../src/gate/app-auth.js';
@@ -33,7 +39,8 @@ import {
   type GateServer,
   type GateServerSettings,
 } from '../../../src/gate/server.js';
-import { createBareRepo, type TempBareRepo } from '../../support/git-remote.js';
+import { seedGitops } from '../../../examples/demo/world/world.mjs';
+import { createBareRepo, gitText, type TempBareRepo } from '../../support/git-remote.js';
 import { startGitHubFake, type GitHubFake } from '../../support/github-fake/index.js';
 import { testOctokit } from '../../support/github-fake/octokit.js';
 import { protectionRulePayload as capturedPayload } from '../../support/webhook-payloads.js';
@@ -275,6 +282,111 @@ describe('signed deliveries are reviewed through the GitHub fake', () => {
     const [review] = reviewsOf(runId);
     // 1,023 characters kept + the ellipsis = 1,024.
     expect(review!.comment).toBe(`${'x'.repeat(1023)}…`);
+  });
+});
+
+/**
+ * What `glidepath gate serve` runs: the policy's decision (policyDecider) reading the GitOps
+ * repository afresh for every delivery — a real git repository with a quarantine list — behind the
+ * same server, answering the captured delivery through the fake.
+ */
+describe("gate serve's decision: the policy and its GitOps repository", () => {
+  let gitops: TempBareRepo;
+  let work: string;
+  let policy: Awaited<ReturnType<typeof gitopsPolicy>>;
+  // A Tuesday, 10:00 UTC: inside the allow window below.
+  const io = (at = '2026-11-24T10:00:00Z'): CliIo => ({
+    stdout: () => undefined,
+    stderr: () => undefined,
+    cwd: work,
+    now: () => new Date(at),
+    env: {},
+  });
+
+  beforeAll(async () => {
+    work = await mkdtemp(join(tmpdir(), 'glidepath-gate-policy-'));
+    const seed = join(work, 'seed');
+    await seedGitops(seed);
+    await mkdir(join(seed, '.glidepath'), { recursive: true });
+    await writeFile(
+      join(seed, '.glidepath/quarantine.yaml'),
+      `digests:\n  - digest: ${QUARANTINED}\n    reason: "failed at 5%: error-ratio 0.05 > 0.01"\n`,
+    );
+    gitops = await createBareRepo({ seedDir: seed });
+    await writeFile(
+      join(work, 'glidepath.yaml'),
+      `service: demo
+environment: production
+desired:
+  repo: file://${gitops.path}
+  backend: git
+  targets: [{ kind: deployment, path: apps/demo/canary.yaml, container: app }]
+deploy:
+  timeZone: UTC
+  allow: [{ days: [mon, tue, wed, thu], from: "09:00", to: "16:00" }]
+`,
+    );
+    policy = await gitopsPolicy({ policy: 'glidepath.yaml' }, io());
+  }, 30_000);
+
+  afterAll(async () => {
+    await gitops?.dispose();
+    await rm(work, { recursive: true, force: true });
+  });
+
+  async function review(digest: string | undefined, environment = 'production', at?: string) {
+    const server = await gate(policyDecider(policy.policy, policy.desired, io(at)));
+    const runId = nextRun++;
+    await deliver(server, JSON.stringify(protectionRulePayload(runId, digest, environment)));
+    await server.idle();
+    const reviews = reviewsOf(runId);
+    expect(reviews).toHaveLength(1);
+    return reviews[0]!;
+  }
+
+  it('rejects a digest on the quarantine list, quoting why it is there', async () => {
+    const rejected = await review(QUARANTINED);
+    expect(rejected).toMatchObject({ environment: 'production', state: 'rejected' });
+    expect(rejected.comment).toContain('failed at 5%: error-ratio 0.05 > 0.01');
+  });
+
+  it('approves a clean digest inside the allow window', async () => {
+    expect(await review(CLEAN)).toMatchObject({ state: 'approved' });
+  });
+
+  it('approves the Actions-created deployment (payload {} as captured): no digest to check, the window is open', async () => {
+    expect(await review(undefined)).toMatchObject({ state: 'approved' });
+  });
+
+  it('rejects a clean digest outside the allow window (a Sunday), naming the window', async () => {
+    const rejected = await review(CLEAN, 'production', '2026-11-29T10:00:00Z');
+    expect(rejected.state).toBe('rejected');
+    expect(rejected.comment).toContain(
+      'deploy window closed: outside every allow window (mon,tue,wed,thu 09:00–16:00; UTC); it opens at 2026-11-30 09:00 UTC',
+    );
+  });
+
+  it('rejects an environment the policy is not for, saying which policy and what to do', async () => {
+    const rejected = await review(CLEAN, 'staging');
+    expect(rejected.state).toBe('rejected');
+    expect(rejected.comment).toContain('is for `production`');
+  });
+
+  it('reads the repository for every delivery: a digest quarantined after one review is rejected at the next', async () => {
+    const later = `sha256:${'c'.repeat(64)}`;
+    expect(await review(later)).toMatchObject({ state: 'approved' });
+    const clone = join(work, 'clone');
+    await gitText(['clone', '-q', gitops.path, clone]);
+    await writeFile(
+      join(clone, '.glidepath/quarantine.yaml'),
+      `digests:\n  - digest: ${QUARANTINED}\n    reason: "failed at 5%: error-ratio 0.05 > 0.01"\n` +
+        `  - digest: ${later}\n    reason: "reverted by rollout r-9"\n`,
+    );
+    await gitText(['-C', clone, '-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qam', 'quarantine']);
+    await gitText(['-C', clone, 'push', '-q', 'origin', 'HEAD']);
+    const rejected = await review(later);
+    expect(rejected.state).toBe('rejected');
+    expect(rejected.comment).toContain('reverted by rollout r-9');
   });
 });
 
