@@ -119,8 +119,8 @@ var types = __webpack_require__(19747);
 const ACTION_COMMANDS = ['verify', 'analyze', 'rollout', 'step'];
 /** Where action.yml checks out `gitops-repository`, relative to the workspace. */
 const GITOPS_CHECKOUT = '.glidepath/gitops';
-/** Environment variables that may hold a GitHub token (GLIDEPATH_TOKEN first, as the library reads them). */
-const TOKEN_VARIABLES = ['GLIDEPATH_TOKEN', 'GITHUB_TOKEN'];
+/** Environment variables that may hold a GitHub token (as the library reads them; all are masked). */
+const TOKEN_VARIABLES = ['GLIDEPATH_GITOPS_TOKEN', 'GLIDEPATH_TOKEN', 'GITHUB_TOKEN'];
 /** Which commands each optional input applies to, and what to do instead elsewhere. */
 const APPLIES_TO = {
     artifact: { commands: ['verify', 'rollout', 'step'], otherwise: 'analyze judges labels: set canary-label' },

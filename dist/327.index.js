@@ -326,17 +326,13 @@ async function runHandoff(request, deps) {
                 Object.assign(step, { phase: 'pass', reason });
                 // Git says so too (gitops/promotion.ts): `glidepath status` and a rerun read it there.
                 await deps.writer.commit((0,promotion/* promotionCommit */.v)(desired.branch, {
-                    service: service ?? request.id,
+                    ...(service ? { service } : {}),
                     rollout: request.id,
                     digest,
                     at: deps.now().toISOString(),
-                }, desired.quarantineFile, {
-                    'Glidepath-Rollout': request.id,
-                    ...(service ? { 'Glidepath-Service': service } : {}),
-                    'Glidepath-Step': '1/1',
-                    'Glidepath-Weight': '100',
-                    'Glidepath-Digest': digest,
-                }));
+                    steps: 1,
+                    ...(request.evidence ? { evidence: request.evidence } : {}),
+                }, desired.quarantineFile));
                 await setStatus('success', `${object} promoted ${digest.slice(0, 19)}…`);
                 return record({ outcome: 'promoted', reason, steps: [step], status: 'promoted' });
             }

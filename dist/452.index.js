@@ -13,6 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
   Kn: () => (/* binding */ openWriter)
 });
 
+// UNUSED EXPORTS: gitopsToken
+
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
@@ -599,13 +601,21 @@ async function gitopsPolicy(values, io) {
     return { policy, desired, ...(checkout ? { checkout } : {}) };
 }
 /**
+ * The token for the GitOps repository: GLIDEPATH_GITOPS_TOKEN when the GitOps repository lives
+ * where the workflow's own tokens cannot write (another organisation), else GLIDEPATH_TOKEN, else
+ * GITHUB_TOKEN. Deployments and dispatches of the workflow's repository never use the first.
+ */
+function gitopsToken(env) {
+    return env.GLIDEPATH_GITOPS_TOKEN || env.GLIDEPATH_TOKEN || env.GITHUB_TOKEN || undefined;
+}
+/**
  * The writer for `desired`. Tokens come from the environment only (never a flag, so they stay out
- * of shell history): GLIDEPATH_TOKEN, else GITHUB_TOKEN; GITHUB_API_URL points at GitHub
- * Enterprise Server (or a test fake).
+ * of shell history): see {@link gitopsToken}; GITHUB_API_URL points at GitHub Enterprise Server
+ * (or a test fake).
  */
 function openWriter(desired, io, checkout) {
     const env = io.env ?? {};
-    const token = env.GLIDEPATH_TOKEN || env.GITHUB_TOKEN || undefined;
+    const token = gitopsToken(env);
     return openDesiredStateWriter(desired, {
         // Many services desiring on one branch at once is the normal case for a platform team: give
         // compare-and-swap room to converge (each retry re-renders on the new head, so it is safe).

@@ -921,20 +921,14 @@ async function runRollout(request, deps) {
     }
     /** Commits the promotion record (`Glidepath-Verdict: promoted`); see gitops/promotion.ts. */
     async function recordPromoted() {
-        const entry = {
-            service: policy.service ?? request.id,
+        const commit = await deps.writer.commit((0,promotion/* promotionCommit */.v)(desired.branch, {
+            ...(policy.service ? { service: policy.service } : {}),
             rollout: request.id,
             digest,
             at: deps.now().toISOString(),
-        };
-        const commit = await deps.writer.commit((0,promotion/* promotionCommit */.v)(desired.branch, entry, desired.quarantineFile, {
-            'Glidepath-Rollout': request.id,
-            ...(policy.service ? { 'Glidepath-Service': policy.service } : {}),
-            'Glidepath-Step': `${context.steps.length}/${context.steps.length}`,
-            'Glidepath-Weight': '100',
-            'Glidepath-Digest': digest,
-            ...(request.evidence ? { 'Glidepath-Evidence': request.evidence } : {}),
-        }));
+            steps: context.steps.length,
+            ...(request.evidence ? { evidence: request.evidence } : {}),
+        }, desired.quarantineFile));
         deps.log(`promoted: recorded ${commit.sha.slice(0, 12)} (${commit.status})`);
         await deps.announce?.('promoted', {
             reason: 'every step passed; the canary serves all traffic',
@@ -1725,19 +1719,37 @@ function recordPromotion(current, entry, file) {
     document.setIn([entry.service], { rollout: entry.rollout, digest: entry.digest, at: entry.at });
     return document.toString();
 }
-/** The promotion commit for `entry` on `branch`. */
-function promotionCommit(branch, entry, quarantineFile, trailers) {
+/**
+ * The promotion commit on `branch`: the promotion file's line for the service, and the trailers
+ * every rollout commit carries (recover.ts reads them) plus `Glidepath-Verdict: promoted`.
+ */
+function promotionCommit(branch, promotion, quarantineFile) {
+    const entry = {
+        service: promotion.service ?? promotion.rollout,
+        rollout: promotion.rollout,
+        digest: promotion.digest,
+        at: promotion.at,
+    };
     const file = promotionFileFor(quarantineFile);
     const change = {
         path: file,
         intent: `promoted ${entry.rollout}`,
         render: (current) => recordPromotion(current, entry, file),
     };
+    const trailers = {
+        'Glidepath-Rollout': promotion.rollout,
+        ...(promotion.service ? { 'Glidepath-Service': promotion.service } : {}),
+        'Glidepath-Step': `${promotion.steps}/${promotion.steps}`,
+        'Glidepath-Weight': '100',
+        'Glidepath-Digest': promotion.digest,
+        ...(promotion.evidence ? { 'Glidepath-Evidence': promotion.evidence } : {}),
+        'Glidepath-Verdict': 'promoted',
+    };
     return {
         branch,
         headline: `glidepath: ${entry.service} promoted ${entry.digest.slice(0, 19)}… (100%, judged)`,
         body: `Rollout ${entry.rollout} passed its last step; the canary serves all traffic.`,
-        trailers: { ...trailers, 'Glidepath-Verdict': 'promoted' },
+        trailers,
         changes: [change],
     };
 }

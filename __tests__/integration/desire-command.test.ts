@@ -183,6 +183,21 @@ describe.each(['git', 'github'] as const)('desire and revert through the %s back
     expect(await gitText(['rev-parse', 'main'], { cwd: bare.path })).toBe(head);
   }, 120_000);
 
+  it('writes with GLIDEPATH_GITOPS_TOKEN before GLIDEPATH_TOKEN (a GitOps repository in another organisation)', async () => {
+    const policy = policyFile(policies, 'svc-2', repo);
+    const head = await gitText(['rev-parse', 'main'], { cwd: bare.path });
+    const args = ['desire', '--policy', policy, '--artifact', `ghcr.io/acme/svc-2@${digestOf(2)}`];
+    const elsewhere: Record<string, string> = { ...env, GLIDEPATH_TOKEN: 'ghs_token_of_the_app_repository' };
+    delete elsewhere.GITHUB_TOKEN;
+    // Without it, the app repository's token is refused by the GitOps repository: nothing written.
+    const refused = await cli(args, elsewhere);
+    expect(refused.status).not.toBe(0);
+    expect(await gitText(['rev-parse', 'main'], { cwd: bare.path })).toBe(head);
+    const desired = await cli(args, { ...elsewhere, GLIDEPATH_GITOPS_TOKEN: TOKEN });
+    expect([desired.status, desired.stderr]).toEqual([0, '']);
+    expect(await show('apps/svc-2/deployment.yaml')).toContain(digestOf(2));
+  }, 60_000);
+
   it('refuses an edit that would be invalid (unknown container) and leaves the branch untouched', async () => {
     const file = join(policies, 'bad.yaml');
     writeFileSync(

@@ -6,9 +6,10 @@
  * - `workflow_run`, `workflow_dispatch`, `deployment_status`: GitHub's own examples
  *   (`@octokit/webhooks-examples`, `api.github.com/index.json`: one entry per event with `examples`
  *   captured from github.com);
- * - `deployment_protection_rule`: the package has no example of it (7.6.1, the newest), so a
- *   delivery captured by a GitHub App (`__tests__/fixtures/github/webhooks/`, with its source and
- *   licence).
+ * - `deployment_protection_rule`: the package has no example of it (7.6.1, the newest), so either
+ *   a delivery captured by a GitHub App (`__tests__/fixtures/github/webhooks/`, with its source and
+ *   licence) or one assembled from the package's `deployment` example (see
+ *   {@link ProtectionRuleSource}).
  *
  * Only what a scenario is about is rewritten: the repository and owner names (in every string that
  * names them), the branch, the CI conclusion, the head repository of a fork, the dispatch inputs,
@@ -161,9 +162,52 @@ const PROTECTION_RULE_CAPTURE = new URL(
   import.meta.url,
 );
 
-/** The captured `deployment_protection_rule` delivery with `rewrite` applied (see the module comment). */
-export function protectionRulePayload(rewrite: ProtectionRuleRewrite): Record<string, unknown> {
-  const capture = JSON.parse(readFileSync(PROTECTION_RULE_CAPTURE, 'utf8')) as Record<string, unknown>;
+/**
+ * Where a `deployment_protection_rule` delivery starts from:
+ * - `capture`: the delivery github.com sent to another App, whole (pull request, enterprise and all);
+ * - `examples`: assembled from `@octokit/webhooks-examples`' Actions-era `deployment` example (its
+ *   deployment, repository, organization, sender and installation objects as GitHub sent them) plus
+ *   the fields the rule's payload adds, with no pull request.
+ */
+export type ProtectionRuleSource = 'capture' | 'examples';
+
+/** The starting delivery of `source`, before any rewrite. */
+export function protectionRuleStart(source: ProtectionRuleSource): Record<string, unknown> {
+  if (source === 'capture') {
+    return JSON.parse(readFileSync(PROTECTION_RULE_CAPTURE, 'utf8')) as Record<string, unknown>;
+  }
+  const example = definitions
+    .find((definition) => definition.name === 'deployment')
+    ?.examples.find((candidate) => 'installation' in candidate && 'organization' in candidate);
+  if (!example) {
+    throw new Error(
+      '@octokit/webhooks-examples has no deployment example with an installation; check the package version',
+    );
+  }
+  const { deployment, repository, organization, installation, sender } = structuredClone(example) as Record<
+    string,
+    Record<string, unknown>
+  >;
+  return {
+    action: 'requested',
+    environment: deployment!.environment,
+    event: 'push',
+    deployment_callback_url: `${String(repository!.url)}/actions/runs/1/deployment_protection_rule`,
+    deployment,
+    pull_requests: [],
+    repository,
+    organization,
+    sender,
+    installation,
+  };
+}
+
+/** A `deployment_protection_rule` delivery with `rewrite` applied (see the module comment). */
+export function protectionRulePayload(
+  rewrite: ProtectionRuleRewrite,
+  source: ProtectionRuleSource = 'capture',
+): Record<string, unknown> {
+  const capture = protectionRuleStart(source);
   const from = (capture.repository as { full_name: string }).full_name;
   const apiRoot = rewrite.apiUrl.replace(/\/+$/, '');
   const moved = rehosted(renamed(capture, from, rewrite.repository), 'https://api.github.com', apiRoot);

@@ -32,8 +32,8 @@ export type ActionCommand = (typeof ACTION_COMMANDS)[number];
 /** Where action.yml checks out `gitops-repository`, relative to the workspace. */
 export const GITOPS_CHECKOUT = '.glidepath/gitops';
 
-/** Environment variables that may hold a GitHub token (GLIDEPATH_TOKEN first, as the library reads them). */
-export const TOKEN_VARIABLES = ['GLIDEPATH_TOKEN', 'GITHUB_TOKEN'] as const;
+/** Environment variables that may hold a GitHub token (as the library reads them; all are masked). */
+export const TOKEN_VARIABLES = ['GLIDEPATH_GITOPS_TOKEN', 'GLIDEPATH_TOKEN', 'GITHUB_TOKEN'] as const;
 
 /** Every action input, read once, typed. Empty inputs are undefined (or the default shown). */
 export interface ActionSettings {

@@ -42,24 +42,51 @@ export function recordPromotion(current: string | undefined, entry: PromotionEnt
   return document.toString();
 }
 
-/** The promotion commit for `entry` on `branch`. */
-export function promotionCommit(
-  branch: string,
-  entry: PromotionEntry,
-  quarantineFile: string,
-  trailers: Trailers,
-): CommitRequest {
+/** What a promotion commit is about: the rollout that passed its last step. */
+export interface Promotion {
+  /** The policy's service, when it names one (the promotion file is keyed by it, else the rollout id). */
+  service?: string;
+  rollout: string;
+  digest: string;
+  /** ISO time of the promotion. */
+  at: string;
+  /** How many steps the rollout had: the record says the last of them, at 100%, was judged. */
+  steps: number;
+  /** The evidence reference the rollout was admitted with, when it had one. */
+  evidence?: string;
+}
+
+/**
+ * The promotion commit on `branch`: the promotion file's line for the service, and the trailers
+ * every rollout commit carries (recover.ts reads them) plus `Glidepath-Verdict: promoted`.
+ */
+export function promotionCommit(branch: string, promotion: Promotion, quarantineFile: string): CommitRequest {
+  const entry: PromotionEntry = {
+    service: promotion.service ?? promotion.rollout,
+    rollout: promotion.rollout,
+    digest: promotion.digest,
+    at: promotion.at,
+  };
   const file = promotionFileFor(quarantineFile);
   const change: DesiredChange = {
     path: file,
     intent: `promoted ${entry.rollout}`,
     render: (current) => recordPromotion(current, entry, file),
   };
+  const trailers: Trailers = {
+    'Glidepath-Rollout': promotion.rollout,
+    ...(promotion.service ? { 'Glidepath-Service': promotion.service } : {}),
+    'Glidepath-Step': `${promotion.steps}/${promotion.steps}`,
+    'Glidepath-Weight': '100',
+    'Glidepath-Digest': promotion.digest,
+    ...(promotion.evidence ? { 'Glidepath-Evidence': promotion.evidence } : {}),
+    'Glidepath-Verdict': 'promoted',
+  };
   return {
     branch,
     headline: `glidepath: ${entry.service} promoted ${entry.digest.slice(0, 19)}… (100%, judged)`,
     body: `Rollout ${entry.rollout} passed its last step; the canary serves all traffic.`,
-    trailers: { ...trailers, 'Glidepath-Verdict': 'promoted' },
+    trailers,
     changes: [change],
   };
 }

@@ -397,21 +397,19 @@ export async function runRollout(request: RolloutRequest, deps: RolloutDeps): Pr
 
   /** Commits the promotion record (`Glidepath-Verdict: promoted`); see gitops/promotion.ts. */
   async function recordPromoted(): Promise<void> {
-    const entry = {
-      service: policy.service ?? request.id,
-      rollout: request.id,
-      digest,
-      at: deps.now().toISOString(),
-    };
     const commit = await deps.writer.commit(
-      promotionCommit(desired.branch, entry, desired.quarantineFile, {
-        'Glidepath-Rollout': request.id,
-        ...(policy.service ? { 'Glidepath-Service': policy.service } : {}),
-        'Glidepath-Step': `${context.steps.length}/${context.steps.length}`,
-        'Glidepath-Weight': '100',
-        'Glidepath-Digest': digest,
-        ...(request.evidence ? { 'Glidepath-Evidence': request.evidence } : {}),
-      }),
+      promotionCommit(
+        desired.branch,
+        {
+          ...(policy.service ? { service: policy.service } : {}),
+          rollout: request.id,
+          digest,
+          at: deps.now().toISOString(),
+          steps: context.steps.length,
+          ...(request.evidence ? { evidence: request.evidence } : {}),
+        },
+        desired.quarantineFile,
+      ),
     );
     deps.log(`promoted: recorded ${commit.sha.slice(0, 12)} (${commit.status})`);
     await deps.announce?.('promoted', {

@@ -173,19 +173,14 @@ export async function runHandoff(request: HandoffRequest, deps: HandoffDeps): Pr
           promotionCommit(
             desired.branch,
             {
-              service: service ?? request.id,
+              ...(service ? { service } : {}),
               rollout: request.id,
               digest,
               at: deps.now().toISOString(),
+              steps: 1,
+              ...(request.evidence ? { evidence: request.evidence } : {}),
             },
             desired.quarantineFile,
-            {
-              'Glidepath-Rollout': request.id,
-              ...(service ? { 'Glidepath-Service': service } : {}),
-              'Glidepath-Step': '1/1',
-              'Glidepath-Weight': '100',
-              'Glidepath-Digest': digest,
-            },
           ),
         );
         await setStatus('success', `${object} promoted ${digest.slice(0, 19)}…`);

@@ -9,11 +9,13 @@
  * `decideGate` on facts the test states (a quarantine list), so approved and rejected come from
  * the real rule, not from a stub.
  *
- * Payloads: `@octokit/webhooks-examples` 7.6.1 has no `deployment_protection_rule` example, so each
- * delivery starts from one github.com sent to another App (product-os/deploynaut's captured
- * fixture, __tests__/fixtures/github/webhooks/), renamed to the fake's repository, run and
- * installation; each is valid against GitHub's published webhook schema (checked here and in
- * __tests__/unit/harness/webhook-payloads.test.ts).
+ * Payloads: `@octokit/webhooks-examples` 7.6.1 (the newest) has no `deployment_protection_rule`
+ * example, so deliveries come from two real sources: one github.com sent to another App
+ * (product-os/deploynaut's captured fixture, __tests__/fixtures/github/webhooks/), and one assembled
+ * from the package's `deployment` example (its deployment, repository, organization, sender and
+ * installation objects) plus the rule's own fields — each renamed to the fake's repository, run and
+ * installation, and each valid against GitHub's published webhook schema (checked in every test
+ * here and in __tests__/unit/harness/webhook-payloads.test.ts).
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
@@ -43,7 +45,10 @@ import { seedGitops } from '../../../examples/demo/world/world.mjs';
 import { createBareRepo, gitText, type TempBareRepo } from '../../support/git-remote.js';
 import { startGitHubFake, type GitHubFake } from '../../support/github-fake/index.js';
 import { testOctokit } from '../../support/github-fake/octokit.js';
-import { protectionRulePayload as capturedPayload } from '../../support/webhook-payloads.js';
+import {
+  protectionRulePayload as capturedPayload,
+  type ProtectionRuleSource,
+} from '../../support/webhook-payloads.js';
 import { webhookSchemaErrors } from '../../support/webhook-schema.js';
 
 const APP_ID = 4242;
@@ -126,24 +131,30 @@ afterAll(async () => {
 type Example = Record<string, unknown>;
 
 /**
- * The captured delivery (`protectionRulePayload`, __tests__/support/webhook-payloads.ts) for run
- * `runId` of the fake's repository, its URLs moved to the fake. `digest` rides in the deployment's
- * payload, where a workflow that creates its deployment through the API puts it (an Actions-created
- * deployment carries `{}`, the capture's own, tested below).
+ * A `deployment_protection_rule` delivery (`protectionRulePayload`,
+ * __tests__/support/webhook-payloads.ts) for run `runId` of the fake's repository, its URLs moved to
+ * the fake, started from `source`: the delivery github.com sent to another App (default) or one
+ * assembled from `@octokit/webhooks-examples`' `deployment` example. `digest` rides in the
+ * deployment's payload, where a workflow that creates its deployment through the API puts it (an
+ * Actions-created deployment carries `{}`, the capture's own, tested below).
  */
 function protectionRulePayload(
   runId: number,
   digest: string | undefined,
   environment = 'production',
+  source: ProtectionRuleSource = 'capture',
 ): Example {
-  const payload = capturedPayload({
-    repository: REPO,
-    apiUrl: fake.url,
-    runId,
-    installationId: INSTALLATION,
-    environment,
-    ...(digest ? { deploymentPayload: { digest } } : {}),
-  });
+  const payload = capturedPayload(
+    {
+      repository: REPO,
+      apiUrl: fake.url,
+      runId,
+      installationId: INSTALLATION,
+      environment,
+      ...(digest ? { deploymentPayload: { digest } } : {}),
+    },
+    source,
+  );
   // A delivery GitHub could not send would prove nothing about the server.
   expect(webhookSchemaErrors('deployment_protection_rule', payload)).toEqual([]);
   return payload;
@@ -178,18 +189,26 @@ function reviewsOf(runId: number) {
 }
 
 describe('signed deliveries are reviewed through the GitHub fake', () => {
-  it.each([
-    // decideGate with no deploy section checks quarantine and the open-failure rule only.
-    { digest: CLEAN, state: 'approved', says: `**Glidepath gate: approved** \`production\` — \`${CLEAN}\`` },
-    {
-      digest: QUARANTINED,
-      state: 'rejected',
-      says: `${QUARANTINED} is quarantined (reverted by rollout r-17)`,
-    },
-  ])('$state: $digest', async ({ digest, state, says }) => {
+  it.each(
+    (['capture', 'examples'] as const).flatMap((source) => [
+      // decideGate with no deploy section checks quarantine and the open-failure rule only.
+      {
+        source,
+        digest: CLEAN,
+        state: 'approved',
+        says: `**Glidepath gate: approved** \`production\` — \`${CLEAN}\``,
+      },
+      {
+        source,
+        digest: QUARANTINED,
+        state: 'rejected',
+        says: `${QUARANTINED} is quarantined (reverted by rollout r-17)`,
+      },
+    ]),
+  )('$state: $digest (delivery from the $source)', async ({ source, digest, state, says }) => {
     const server = await gate(decideFromQuarantine);
     const runId = nextRun++;
-    const payload = protectionRulePayload(runId, digest);
+    const payload = protectionRulePayload(runId, digest, 'production', source);
     const answer = await deliver(server, JSON.stringify(payload));
     expect(answer).toEqual({ status: 202, text: 'accepted\n' });
     await server.idle();
@@ -519,7 +538,17 @@ describe('200 concurrent signed deliveries', () => {
     // Every 4th run deploys the quarantined digest: 50 rejected, 150 approved.
     const answers = await Promise.all(
       runs.map((runId, i) =>
-        deliver(server, JSON.stringify(protectionRulePayload(runId, i % 4 === 0 ? QUARANTINED : CLEAN))),
+        deliver(
+          server,
+          JSON.stringify(
+            protectionRulePayload(
+              runId,
+              i % 4 === 0 ? QUARANTINED : CLEAN,
+              'production',
+              i % 2 === 0 ? 'capture' : 'examples',
+            ),
+          ),
+        ),
       ),
     );
     expect(answers.filter((a) => a.status === 202)).toHaveLength(200);

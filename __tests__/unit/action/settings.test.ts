@@ -78,7 +78,11 @@ describe('readSettings', () => {
     const settings = readSettings(
       env(
         { command: 'rollout', artifact: ARTIFACT, repo: 'acme/gitops', 'canary-label': 'canary' },
-        { GLIDEPATH_TOKEN: 'ghp_glidepath', GITHUB_TOKEN: 'ghs_workflow' },
+        {
+          GLIDEPATH_GITOPS_TOKEN: 'ghp_gitops',
+          GLIDEPATH_TOKEN: 'ghp_glidepath',
+          GITHUB_TOKEN: 'ghs_workflow',
+        },
       ),
     );
     expect(settings).toMatchObject({
@@ -87,7 +91,7 @@ describe('readSettings', () => {
       repo: 'acme/gitops',
       canaryLabel: 'canary',
       recordPath: join(RUNNER_TEMP, 'glidepath', 'rollout.json'),
-      tokens: ['ghp_glidepath', 'ghs_workflow'],
+      tokens: ['ghp_gitops', 'ghp_glidepath', 'ghs_workflow'],
     });
     expect(settings.env.GLIDEPATH_TOKEN).toBe('ghp_glidepath');
   });

@@ -8,6 +8,7 @@ import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import {
   protectionRulePayload,
+  protectionRuleStart,
   webhookExample,
   webhookPayload,
   type StepEventName,
@@ -66,6 +67,26 @@ describe(`payloads match GitHub's webhook schema (${webhookSchemaSource()})`, ()
   it('the captured deployment_protection_rule delivery as GitHub sent it (only the known gaps forgiven)', () => {
     expect(webhookSchemaErrors('deployment_protection_rule', capture())).toEqual([]);
   });
+
+  it("the delivery assembled from @octokit/webhooks-examples' deployment example, before any rewrite", () => {
+    expect(webhookSchemaErrors('deployment_protection_rule', protectionRuleStart('examples'))).toEqual([]);
+  });
+
+  it.each(['capture', 'examples'] as const)(
+    'the %s delivery rewritten for the fake keeps no trace of where it came from',
+    (source) => {
+      const start = protectionRuleStart(source);
+      const payload = protectionRulePayload(
+        { repository: REPOSITORY, apiUrl: 'http://127.0.0.1:40123', runId: 5, installationId: 77 },
+        source,
+      );
+      expect(webhookSchemaErrors('deployment_protection_rule', payload)).toEqual([]);
+      const text = JSON.stringify(payload);
+      expect(text).not.toContain((start.repository as { full_name: string }).full_name);
+      expect(text).not.toContain('https://api.github.com');
+      expect(Object.keys(payload).sort()).toEqual(Object.keys(start).sort());
+    },
+  );
 
   it('the captured delivery rewritten for the fake: repository, API root, run, installation, environment, digest', () => {
     const apiUrl = 'http://127.0.0.1:40123';

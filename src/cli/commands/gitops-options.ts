@@ -78,13 +78,22 @@ export async function gitopsPolicy(
 }
 
 /**
+ * The token for the GitOps repository: GLIDEPATH_GITOPS_TOKEN when the GitOps repository lives
+ * where the workflow's own tokens cannot write (another organisation), else GLIDEPATH_TOKEN, else
+ * GITHUB_TOKEN. Deployments and dispatches of the workflow's repository never use the first.
+ */
+export function gitopsToken(env: Readonly<Record<string, string | undefined>>): string | undefined {
+  return env.GLIDEPATH_GITOPS_TOKEN || env.GLIDEPATH_TOKEN || env.GITHUB_TOKEN || undefined;
+}
+
+/**
  * The writer for `desired`. Tokens come from the environment only (never a flag, so they stay out
- * of shell history): GLIDEPATH_TOKEN, else GITHUB_TOKEN; GITHUB_API_URL points at GitHub
- * Enterprise Server (or a test fake).
+ * of shell history): see {@link gitopsToken}; GITHUB_API_URL points at GitHub Enterprise Server
+ * (or a test fake).
  */
 export function openWriter(desired: DesiredPolicy, io: CliIo, checkout?: string): Promise<OpenWriter> {
   const env = io.env ?? {};
-  const token = env.GLIDEPATH_TOKEN || env.GITHUB_TOKEN || undefined;
+  const token = gitopsToken(env);
   return openDesiredStateWriter(desired, {
     // Many services desiring on one branch at once is the normal case for a platform team: give
     // compare-and-swap room to converge (each retry re-renders on the new head, so it is safe).
