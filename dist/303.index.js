@@ -1,5 +1,5 @@
 export const id = 303;
-export const ids = [303,324,366];
+export const ids = [303,234,366];
 export const modules = {
 
 /***/ 75303:
@@ -19,8 +19,8 @@ var errors = __webpack_require__(83916);
 var image_ref = __webpack_require__(70912);
 // EXTERNAL MODULE: ./src/gate/decision.ts + 1 modules
 var gate_decision = __webpack_require__(60366);
-// EXTERNAL MODULE: ./src/gate/facts.ts
-var gate_facts = __webpack_require__(36324);
+// EXTERNAL MODULE: ./src/gate/facts.ts + 1 modules
+var gate_facts = __webpack_require__(27234);
 // EXTERNAL MODULE: ./src/cli/commands/analyze.ts + 7 modules
 var analyze = __webpack_require__(58690);
 // EXTERNAL MODULE: ./src/cli/commands/gitops-options.ts + 2 modules
@@ -748,6 +748,8 @@ const gateServeCommand = {
         'freeze, a spent error budget, or an unacknowledged reverted rollout rejects. Deliveries are checked',
         'for size (1 MiB), signature (X-Hub-Signature-256) and replay (X-GitHub-Delivery) and answered at',
         'once; the review is posted as the App to deployment_callback_url, with status reports while it waits.',
+        'In an incident, an entry committed to overrides.yaml next to the quarantine list (environment, kind,',
+        'reason, until) overrides windows and freezes, never the quarantine list.',
         '',
         'Environment: GLIDEPATH_APP_ID, GLIDEPATH_APP_PRIVATE_KEY (PEM) or GLIDEPATH_APP_PRIVATE_KEY_FILE,',
         'GLIDEPATH_WEBHOOK_SECRET; GITHUB_API_URL on GitHub Enterprise Server. The GitOps repository is read',
@@ -1161,7 +1163,12 @@ function decideGate(deploy, facts) {
         state = 'rejected';
         reasons = soft.map((check) => check.text);
         reasons.push(overrideProblem ??
-            `an incident may override with --override ${allowed.join('|') || '(none allowed)'} --reason TEXT`);
+            (allowed.length === 0
+                ? 'no override is allowed (deploy.overrides is empty)'
+                : `an incident may override with --override ${allowed.join('|')} --reason TEXT` +
+                    (facts.overridesFile
+                        ? `, or an entry in ${facts.overridesFile} (environment, kind ${allowed.join('|')}, reason, until)`
+                        : '')));
     }
     const decision = {
         state,
@@ -1237,7 +1244,9 @@ function commentFor(state, facts, checks, reasons, overridden) {
     const subject = `\`${facts.environment}\`${facts.digest ? ` — \`${facts.digest}\`` : ''}`;
     const lines = [];
     if (overridden && facts.override) {
-        const by = facts.override.by ? ` by ${facts.override.by}` : '';
+        const { committed } = facts.override;
+        const by = (facts.override.by ? ` by ${facts.override.by}` : '') +
+            (committed ? ` (committed in ${committed.where}, until ${committed.until})` : '');
         lines.push(`**Glidepath gate: approved by override \`${overridden}\`**${by} for ${subject}`, `> ${oneLine(facts.override.reason)}`, ...reasons.map((reason) => `- ⚠️ bypassed: ${oneLine(reason)}`));
     }
     else if (state === 'rejected') {
@@ -1267,22 +1276,166 @@ function clip(text, limit) {
 
 /***/ }),
 
-/***/ 36324:
+/***/ 27234:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
 __webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   GATE_LOG_DEPTH: () => (/* binding */ GATE_LOG_DEPTH),
-/* harmony export */   gatherFacts: () => (/* binding */ gatherFacts),
-/* harmony export */   measureBudget: () => (/* binding */ measureBudget),
-/* harmony export */   openFailure: () => (/* binding */ openFailure)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var _evidence_image_ref_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(70912);
-/* harmony import */ var _analysis_burn_rate_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(62084);
-/* harmony import */ var _gitops_quarantine_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(34910);
-/* harmony import */ var _metrics_template_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(17155);
-/* harmony import */ var _rollout_recover_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(11693);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  GATE_LOG_DEPTH: () => (/* binding */ GATE_LOG_DEPTH),
+  gatherFacts: () => (/* binding */ gatherFacts),
+  measureBudget: () => (/* binding */ measureBudget),
+  openFailure: () => (/* binding */ openFailure)
+});
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/evidence/image-ref.ts
+var image_ref = __webpack_require__(70912);
+// EXTERNAL MODULE: ./src/analysis/burn-rate.ts
+var burn_rate = __webpack_require__(62084);
+// EXTERNAL MODULE: ./src/gitops/quarantine.ts
+var quarantine = __webpack_require__(34910);
+// EXTERNAL MODULE: ./src/metrics/template.ts
+var metrics_template = __webpack_require__(17155);
+// EXTERNAL MODULE: ./src/rollout/recover.ts
+var recover = __webpack_require__(11693);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(38815);
+;// CONCATENATED MODULE: ./src/gate/overrides.ts
+/**
+ * Committed overrides: an incident's audited bypass of deploy windows and freezes, written where a
+ * custom deployment protection rule (which takes no flags) and every rollout read it — the GitOps
+ * repository, next to the quarantine list (`.glidepath/overrides.yaml` by default). The commit that
+ * adds an entry is its audit record (who, when, reviewed like any change); the entry says for which
+ * environment, why, and until when. Like `--override`, it never bypasses a quarantined digest or
+ * failed evidence, and only the kinds `deploy.overrides` allows count.
+ *
+ * ```yaml
+ * overrides:
+ *   - environment: production
+ *     kind: p0                        # p0 | security
+ *     reason: "INC-4211: checkout hotfix"
+ *     until: 2026-11-22T18:00:00Z     # at most 7 days ahead; expired entries are ignored
+ *     service: checkout               # optional: only this service's deployments
+ * ```
+ *
+ * A file Glidepath cannot read is a ConfigurationError at FILE:LINE:COL — the gate then rejects
+ * (fail closed) and says what to fix.
+ */
+
+
+
+/** The longest an entry may stay in force: an override is for an incident, not a standing exception. */
+const MAX_OVERRIDE_DAYS = 7;
+const KINDS = ['p0', 'security'];
+/** ISO 8601 with a zone, as `until` must be written (a bare date or local time is ambiguous). */
+const INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:\d\d)$/;
+/** The overrides file next to `quarantineFile`. */
+function overridesFileFor(quarantineFile) {
+    return external_node_path_.posix.join((0,external_node_path_.dirname)(quarantineFile), 'overrides.yaml');
+}
+/** Every entry of an overrides file; undefined or empty text means none. */
+function parseOverrides(text, file) {
+    if (text === undefined || text.trim() === '')
+        return [];
+    const lines = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, prettyErrors: false });
+    const at = (node) => {
+        const range = node?.range;
+        const { line, col } = lines.linePos(range?.[0] ?? 0);
+        return `${file}:${line}:${col}`;
+    };
+    const first = doc.errors[0];
+    if (first) {
+        const { line, col } = lines.linePos(first.pos[0]);
+        throw new errors/* ConfigurationError */.j1(`invalid YAML: ${first.message.split('\n')[0]}`, `${file}:${line}:${col}`);
+    }
+    const root = doc.contents;
+    if (root === null)
+        return [];
+    if (!(0,dist/* isMap */.jh)(root))
+        throw new errors/* ConfigurationError */.j1('expected a mapping with an `overrides:` list', at(root));
+    const list = root.get('overrides', true);
+    if (list === undefined || list === null || ((0,dist/* isScalar */.jn)(list) && list.value === null))
+        return [];
+    if (!(0,dist/* isSeq */.oP)(list))
+        throw new errors/* ConfigurationError */.j1('overrides: expected a list of entries', at(list));
+    return list.items.map((item, index) => {
+        const name = `overrides[${index}]`;
+        if (!(0,dist/* isMap */.jh)(item)) {
+            throw new errors/* ConfigurationError */.j1(`${name}: expected a mapping with environment, kind, reason and until`, at(item));
+        }
+        const text = (key, required) => {
+            const node = item.get(key, true);
+            const value = (0,dist/* isScalar */.jn)(node) && node.value !== null ? String(node.value).trim() : undefined;
+            if (required && !value) {
+                throw new errors/* ConfigurationError */.j1(`${name}.${key} is required: ${HELP[key]}`, at(node ?? item));
+            }
+            return value || undefined;
+        };
+        const kind = text('kind', true);
+        if (!KINDS.includes(kind)) {
+            throw new errors/* ConfigurationError */.j1(`${name}.kind must be ${KINDS.join(' or ')}; got "${kind}"`, at(item.get('kind', true)));
+        }
+        const untilNode = item.get('until', true);
+        // YAML may have read an unquoted timestamp as a Date already; keep what was written.
+        const untilText = (0,dist/* isScalar */.jn)(untilNode)
+            ? untilNode.value instanceof Date
+                ? untilNode.value.toISOString()
+                : String(untilNode.value ?? '').trim()
+            : '';
+        if (!untilText)
+            throw new errors/* ConfigurationError */.j1(`${name}.until is required: ${HELP.until}`, at(untilNode ?? item));
+        if (!INSTANT.test(untilText) || Number.isNaN(Date.parse(untilText))) {
+            throw new errors/* ConfigurationError */.j1(`${name}.until must be an instant with a zone, e.g. 2026-11-22T18:00:00Z; got "${untilText}"`, at(untilNode));
+        }
+        const service = text('service', false);
+        return {
+            environment: text('environment', true),
+            kind: kind,
+            reason: text('reason', true),
+            until: new Date(untilText),
+            ...(service ? { service } : {}),
+            where: at(item),
+        };
+    });
+}
+const HELP = {
+    environment: 'the environment whose deployments it lets through (e.g. production)',
+    kind: `why: ${KINDS.join(' or ')}`,
+    reason: 'the incident or advisory, recorded with every commit it lets through',
+    until: `when it stops applying, at most ${MAX_OVERRIDE_DAYS} days ahead (e.g. 2026-11-22T18:00:00Z)`,
+};
+/**
+ * The entry in force for `environment` (and `service`) at `at`: the first listed whose `until` is
+ * still ahead. An entry in force longer than MAX_OVERRIDE_DAYS from `at` is a ConfigurationError:
+ * a standing exception belongs in `deploy.allow`, reviewed as policy.
+ */
+function overrideInForce(entries, scope) {
+    const limit = scope.at.getTime() + MAX_OVERRIDE_DAYS * 24 * 3600 * 1000;
+    for (const entry of entries) {
+        if (entry.environment !== scope.environment)
+            continue;
+        if (entry.service !== undefined && entry.service !== scope.service)
+            continue;
+        if (entry.until.getTime() <= scope.at.getTime())
+            continue;
+        if (entry.until.getTime() > limit) {
+            throw new errors/* ConfigurationError */.j1(`until ${entry.until.toISOString()} is more than ${MAX_OVERRIDE_DAYS} days away: an override is for an ` +
+                'incident; shorten it, or change deploy.allow/deny in the policy for a standing exception', entry.where);
+        }
+        return entry;
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/gate/facts.ts
+
 
 
 
@@ -1296,17 +1449,17 @@ async function gatherFacts(request) {
     const { policy, writer, at } = request;
     const desired = policy.desired;
     if (!desired) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1('the gate reads the quarantine list and rollout history from the GitOps repository: add a desired section', policy.source);
+        throw new errors/* ConfigurationError */.j1('the gate reads the quarantine list and rollout history from the GitOps repository: add a desired section', policy.source);
     }
     const facts = {
         environment: request.environment ?? policy.environment ?? 'production',
         at,
     };
     if (request.digest) {
-        const digest = _evidence_image_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .Digest */ .n.parse(request.digest, '--artifact').toString();
+        const digest = image_ref/* Digest */.n.parse(request.digest, '--artifact').toString();
         facts.digest = digest;
         const text = await writer.readFile(desired.branch, desired.quarantineFile);
-        const entry = (0,_gitops_quarantine_js__WEBPACK_IMPORTED_MODULE_3__/* .isQuarantined */ .fK)(text, digest, desired.quarantineFile);
+        const entry = (0,quarantine/* isQuarantined */.fK)(text, digest, desired.quarantineFile);
         if (entry) {
             facts.quarantined = {
                 digest: entry.digest,
@@ -1330,13 +1483,32 @@ async function gatherFacts(request) {
     if (policy.analysis?.slo && request.provider) {
         facts.budget = await measureBudget(policy, request.provider, at);
     }
-    if (request.override)
+    // An override asked for now (--override) wins; else an entry committed to the overrides file.
+    const overridesFile = overridesFileFor(desired.quarantineFile);
+    facts.overridesFile = overridesFile;
+    if (request.override) {
         facts.override = request.override;
+    }
+    else {
+        const entries = parseOverrides(await writer.readFile(desired.branch, overridesFile), overridesFile);
+        const entry = overrideInForce(entries, {
+            environment: facts.environment,
+            ...(policy.service ? { service: policy.service } : {}),
+            at,
+        });
+        if (entry) {
+            facts.override = {
+                kind: entry.kind,
+                reason: entry.reason,
+                committed: { where: entry.where, until: entry.until.toISOString() },
+            };
+        }
+    }
     return facts;
 }
 /** The service's newest rollout when it was reverted and no later commit acknowledges it. */
 async function openFailure(log, service, managed, writer) {
-    const rollout = (0,_rollout_recover_js__WEBPACK_IMPORTED_MODULE_5__/* .recoverRollout */ .k)(log, service === undefined ? {} : { service });
+    const rollout = (0,recover/* recoverRollout */.k)(log, service === undefined ? {} : { service });
     if (!rollout || rollout.status !== 'reverted')
         return undefined;
     const headIndex = log.findIndex((commit) => commit.sha === rollout.head);
@@ -1365,7 +1537,7 @@ async function measureBudget(policy, provider, at) {
     const slo = policy.analysis.slo;
     const template = slo.budgetErrorRatio ?? slo.errorRatio;
     const field = slo.budgetErrorRatio ? 'analysis.slo.budgetErrorRatio' : 'analysis.slo.errorRatio';
-    const query = (0,_metrics_template_js__WEBPACK_IMPORTED_MODULE_4__/* .renderQuery */ .n)(template, {
+    const query = (0,metrics_template/* renderQuery */.n)(template, {
         ...(policy.service ? { service: policy.service } : {}),
         window: slo.period.toString(),
         args: policy.analysis.args,
@@ -1375,10 +1547,10 @@ async function measureBudget(policy, provider, at) {
         value = (await provider.query({ query, time: at })).value;
     }
     catch (error) {
-        if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${field}: ${error.message}`, undefined, { cause: error });
+        if (error instanceof errors/* ConfigurationError */.j1) {
+            throw new errors/* ConfigurationError */.j1(`${field}: ${error.message}`, undefined, { cause: error });
         }
-        if (!(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GlidepathError */ .HT))
+        if (!(error instanceof errors/* GlidepathError */.HT))
             throw error;
         return {
             frozen: false,
@@ -1391,7 +1563,7 @@ async function measureBudget(policy, provider, at) {
             reason: `unknown (${field} returned ${value === undefined ? 'no single value' : String(value)}); not frozen`,
         };
     }
-    const remaining = (0,_analysis_burn_rate_js__WEBPACK_IMPORTED_MODULE_2__/* .errorBudgetRemaining */ .YH)(value, slo.objective / 100);
+    const remaining = (0,burn_rate/* errorBudgetRemaining */.YH)(value, slo.objective / 100);
     // Rounded first so that floating-point noise (1 − 0.999 is not 0.001) never prints as "-0.0%".
     const tenths = Math.round(remaining * 1000) / 10;
     const percent = `${(tenths === 0 ? 0 : tenths).toFixed(1)}%`;

@@ -255,7 +255,12 @@ function decideGate(deploy, facts) {
         state = 'rejected';
         reasons = soft.map((check) => check.text);
         reasons.push(overrideProblem ??
-            `an incident may override with --override ${allowed.join('|') || '(none allowed)'} --reason TEXT`);
+            (allowed.length === 0
+                ? 'no override is allowed (deploy.overrides is empty)'
+                : `an incident may override with --override ${allowed.join('|')} --reason TEXT` +
+                    (facts.overridesFile
+                        ? `, or an entry in ${facts.overridesFile} (environment, kind ${allowed.join('|')}, reason, until)`
+                        : '')));
     }
     const decision = {
         state,
@@ -331,7 +336,9 @@ function commentFor(state, facts, checks, reasons, overridden) {
     const subject = `\`${facts.environment}\`${facts.digest ? ` — \`${facts.digest}\`` : ''}`;
     const lines = [];
     if (overridden && facts.override) {
-        const by = facts.override.by ? ` by ${facts.override.by}` : '';
+        const { committed } = facts.override;
+        const by = (facts.override.by ? ` by ${facts.override.by}` : '') +
+            (committed ? ` (committed in ${committed.where}, until ${committed.until})` : '');
         lines.push(`**Glidepath gate: approved by override \`${overridden}\`**${by} for ${subject}`, `> ${oneLine(facts.override.reason)}`, ...reasons.map((reason) => `- ⚠️ bypassed: ${oneLine(reason)}`));
     }
     else if (state === 'rejected') {

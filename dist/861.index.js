@@ -1192,7 +1192,8 @@ async function runRolloutCommand(settings, io) {
             ...(await deploymentStatuses(io, policy.environment, id, image.digest.toString(), evidence)),
         };
         setStatus = deps.setStatus;
-        await holdUnlessAllowed(policy, writer, deps.provider, image.digest.toString(), id, settings, io);
+        const committedOverride = await holdUnlessAllowed(policy, writer, deps.provider, image.digest.toString(), id, settings, io);
+        const override = settings.override ?? committedOverride;
         const announce = await announcer(policy, io, id, image.digest.toString());
         if (announce)
             deps.announce = announce;
@@ -1214,7 +1215,7 @@ async function runRolloutCommand(settings, io) {
             ...(evidence ? { evidence } : {}),
             ...(settings.singleStep ? { singleStep: true } : {}),
             ...(settings.control ? { control: settings.control } : {}),
-            ...(settings.override ? { override: settings.override } : {}),
+            ...(override ? { override } : {}),
         }, deps);
         return { admitted: true, record, ...(admission ? { admission } : {}) };
     }
@@ -1232,17 +1233,19 @@ async function runRolloutCommand(settings, io) {
  * The deploy policy (`deploy:`), asked once before a rollout's first commit (a rollout in progress
  * carries on whatever the clock says: stopping it half-way would leave exposure where it is). The
  * same decision as the gate (src/gate/decision.ts); a hold throws HeldError naming every reason.
+ * Returns the committed override (the overrides file) that let the rollout through, for its
+ * commits' Glidepath-Override trailer; `--override` is the caller's to record.
  */
 async function holdUnlessAllowed(policy, writer, provider, digest, id, settings, io) {
     if (!policy.deploy || !policy.desired)
-        return;
+        return undefined;
     const [{ gatherFacts }, { decideGate }] = await Promise.all([
-        __webpack_require__.e(/* import() */ 324).then(__webpack_require__.bind(__webpack_require__, 36324)),
+        __webpack_require__.e(/* import() */ 234).then(__webpack_require__.bind(__webpack_require__, 27234)),
         __webpack_require__.e(/* import() */ 366).then(__webpack_require__.bind(__webpack_require__, 60366)),
     ]);
     const started = (0,recover/* recoverRollout */.k)(await writer.log(policy.desired.branch, 200), { rollout: id });
     if (started)
-        return;
+        return undefined;
     const facts = await gatherFacts({
         policy,
         writer,
@@ -1262,9 +1265,14 @@ async function holdUnlessAllowed(policy, writer, provider, digest, id, settings,
     if (decision.state === 'rejected') {
         throw new errors/* HeldError */.c5(`the deploy policy holds rollout ${id}: ${decision.reasons.join('; ')}`);
     }
+    const committed = facts.override?.committed;
+    const override = decision.overridden && committed && facts.override
+        ? { kind: facts.override.kind, reason: `${facts.override.reason} (committed in ${committed.where})` }
+        : undefined;
     if (decision.overridden) {
-        io.stderr(`deploy policy overridden (${decision.overridden}): ${settings.override?.reason ?? ''}\n`);
+        io.stderr(`deploy policy overridden (${decision.overridden}): ${override?.reason ?? settings.override?.reason ?? ''}\n`);
     }
+    return override;
 }
 /**
  * Notifications per the policy's `notify:` (src/notify/): every destination is created first, so a

@@ -32,8 +32,18 @@ export interface GateFacts {
   budget?: { frozen: boolean; remaining?: number; reason: string };
   /** The service's newest rollout was reverted and no newer commit acknowledges it (facts.ts). */
   openFailure?: { rollout: string; reason: string; sha: string };
-  /** An audited override asked for (`--override p0 --reason …`). */
-  override?: { kind: OverrideKind; reason: string; by?: string };
+  /**
+   * An audited override: asked for (`--override p0 --reason …`, `by` the actor), or committed to the
+   * overrides file (`committed`: where the entry is and until when it applies).
+   */
+  override?: {
+    kind: OverrideKind;
+    reason: string;
+    by?: string;
+    committed?: { where: string; until: string };
+  };
+  /** The overrides file an incident can commit an entry to (gatherFacts sets it), for the hint. */
+  overridesFile?: string;
 }
 
 /** The answer, in the shape a deployment protection rule posts. */
@@ -97,7 +107,12 @@ export function decideGate(deploy: DeployPolicy | undefined, facts: GateFacts): 
     reasons = soft.map((check) => check.text);
     reasons.push(
       overrideProblem ??
-        `an incident may override with --override ${allowed.join('|') || '(none allowed)'} --reason TEXT`,
+        (allowed.length === 0
+          ? 'no override is allowed (deploy.overrides is empty)'
+          : `an incident may override with --override ${allowed.join('|')} --reason TEXT` +
+            (facts.overridesFile
+              ? `, or an entry in ${facts.overridesFile} (environment, kind ${allowed.join('|')}, reason, until)`
+              : '')),
     );
   }
   const decision: GateDecision = {
@@ -191,7 +206,10 @@ function commentFor(
   const subject = `\`${facts.environment}\`${facts.digest ? ` — \`${facts.digest}\`` : ''}`;
   const lines: string[] = [];
   if (overridden && facts.override) {
-    const by = facts.override.by ? ` by ${facts.override.by}` : '';
+    const { committed } = facts.override;
+    const by =
+      (facts.override.by ? ` by ${facts.override.by}` : '') +
+      (committed ? ` (committed in ${committed.where}, until ${committed.until})` : '');
     lines.push(
       `**Glidepath gate: approved by override \`${overridden}\`**${by} for ${subject}`,
       `> ${oneLine(facts.override.reason)}`,

@@ -11,6 +11,10 @@
  * flag file, or the quarantine list. That covers the ordinary ways a team says "seen, handled":
  * deleting the digest's quarantine entry, or committing a fix to the manifests. A newer rollout of
  * the service also ends it, because it becomes the newest rollout.
+ *
+ * The override is the caller's (`--override`), else an entry in force in the overrides file next to
+ * the quarantine list (overrides.ts): how a deployment protection rule, which takes no flags, is
+ * overridden in an incident.
  */
 import type { Policy } from '../config/types.js';
 import { ConfigurationError, GlidepathError } from '../errors.js';
@@ -22,6 +26,7 @@ import { renderQuery } from '../metrics/template.js';
 import type { MetricProvider } from '../metrics/providers/types.js';
 import { recoverRollout } from '../rollout/recover.js';
 import type { GateFacts } from './decision.js';
+import { overrideInForce, overridesFileFor, parseOverrides } from './overrides.js';
 
 /** How many branch commits are read to find the newest rollout (as `glidepath status` reads). */
 export const GATE_LOG_DEPTH = 200;
@@ -85,7 +90,26 @@ export async function gatherFacts(request: GatherRequest): Promise<GateFacts> {
   if (policy.analysis?.slo && request.provider) {
     facts.budget = await measureBudget(policy, request.provider, at);
   }
-  if (request.override) facts.override = request.override;
+  // An override asked for now (--override) wins; else an entry committed to the overrides file.
+  const overridesFile = overridesFileFor(desired.quarantineFile);
+  facts.overridesFile = overridesFile;
+  if (request.override) {
+    facts.override = request.override;
+  } else {
+    const entries = parseOverrides(await writer.readFile(desired.branch, overridesFile), overridesFile);
+    const entry = overrideInForce(entries, {
+      environment: facts.environment,
+      ...(policy.service ? { service: policy.service } : {}),
+      at,
+    });
+    if (entry) {
+      facts.override = {
+        kind: entry.kind,
+        reason: entry.reason,
+        committed: { where: entry.where, until: entry.until.toISOString() },
+      };
+    }
+  }
   return facts;
 }
 

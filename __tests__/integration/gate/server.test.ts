@@ -394,19 +394,55 @@ deploy:
   it('reads the repository for every delivery: a digest quarantined after one review is rejected at the next', async () => {
     const later = `sha256:${'c'.repeat(64)}`;
     expect(await review(later)).toMatchObject({ state: 'approved' });
-    const clone = join(work, 'clone');
-    await gitText(['clone', '-q', gitops.path, clone]);
-    await writeFile(
-      join(clone, '.glidepath/quarantine.yaml'),
+    await push(
+      '.glidepath/quarantine.yaml',
       `digests:\n  - digest: ${QUARANTINED}\n    reason: "failed at 5%: error-ratio 0.05 > 0.01"\n` +
         `  - digest: ${later}\n    reason: "reverted by rollout r-9"\n`,
     );
-    await gitText(['-C', clone, '-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qam', 'quarantine']);
-    await gitText(['-C', clone, 'push', '-q', 'origin', 'HEAD']);
     const rejected = await review(later);
     expect(rejected.state).toBe('rejected');
     expect(rejected.comment).toContain('reverted by rollout r-9');
   });
+
+  it('an override committed to the repository lets a clean digest through a closed window, never a quarantined one', async () => {
+    const sunday = '2026-11-29T10:00:00Z';
+    await push(
+      '.glidepath/overrides.yaml',
+      'overrides:\n  - environment: production\n    kind: p0\n    reason: "INC-4300: payment outage"\n' +
+        '    until: 2026-11-29T18:00:00Z\n',
+    );
+    const approved = await review(CLEAN, 'production', sunday);
+    expect(approved.state).toBe('approved');
+    expect(approved.comment!.split('\n').slice(0, 2)).toEqual([
+      `**Glidepath gate: approved by override \`p0\`** (committed in .glidepath/overrides.yaml:2:5, until 2026-11-29T18:00:00.000Z) for \`production\` — \`${CLEAN}\``,
+      '> INC-4300: payment outage',
+    ]);
+    const rejected = await review(QUARANTINED, 'production', sunday);
+    expect(rejected.state).toBe('rejected');
+    expect(rejected.comment).toContain('override p0 cannot bypass a quarantined digest or failed evidence');
+    // Expired: the window rules again.
+    expect((await review(CLEAN, 'production', '2026-11-29T18:00:01Z')).state).toBe('rejected');
+  });
+
+  /** Commits `text` to `path` on the GitOps repository's main branch, as a person would. */
+  async function push(path: string, text: string): Promise<void> {
+    const clone = await mkdtemp(join(work, 'clone-'));
+    await gitText(['clone', '-q', gitops.path, clone]);
+    await writeFile(join(clone, path), text);
+    await gitText(['-C', clone, 'add', path]);
+    await gitText([
+      '-C',
+      clone,
+      '-c',
+      'user.name=t',
+      '-c',
+      'user.email=t@t',
+      'commit',
+      '-qm',
+      `edit ${path}`,
+    ]);
+    await gitText(['-C', clone, 'push', '-q', 'origin', 'HEAD']);
+  }
 });
 
 describe('status reports while the decision takes long', () => {

@@ -6,7 +6,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { verify } from '@octokit/webhooks-methods';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -19,18 +19,15 @@ const SECRET = 'deploy-hook-secret';
 /** A Tuesday, 10:00 in Berlin (09:00 UTC): inside the freeze below. */
 const IN_FREEZE = new Date('2026-12-22T09:00:00Z');
 let bare: TempBareRepo;
+/** A second GitOps repository whose overrides file holds a p0 entry in force. */
+let committed: TempBareRepo | undefined;
 let dir: string;
 
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'glidepath-deploy-policy-'));
-  const seed = join(dir, 'seed');
-  await seedGitops(seed);
-  bare = await createBareRepo({ seedDir: seed });
-  await writeFile(
-    join(dir, 'glidepath.yaml'),
-    `service: demo
+/** The policy, for the GitOps repository at `barePath`: Berlin, a year-end freeze, p0 overrides only. */
+function policyText(barePath: string): string {
+  return `service: demo
 desired:
-  repo: file://${bare.path}
+  repo: file://${barePath}
   backend: git
   targets: [{ kind: deployment, path: apps/demo/canary.yaml, container: app }]
   traffic: { router: gateway-api, path: apps/demo/route.yaml, route: demo }
@@ -46,13 +43,21 @@ deploy:
   overrides: [p0]
 notify:
   - { kind: webhook, urlEnv: DEPLOY_HOOK_URL, secretEnv: DEPLOY_HOOK_SECRET, on: [start] }
-`,
-  );
+`;
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'glidepath-deploy-policy-'));
+  const seed = join(dir, 'seed');
+  await seedGitops(seed);
+  bare = await createBareRepo({ seedDir: seed });
+  await writeFile(join(dir, 'glidepath.yaml'), policyText(bare.path));
 }, 30_000);
 
 afterEach(closeServers);
 afterAll(async () => {
   await bare?.dispose();
+  await committed?.dispose();
   await rm(dir, { recursive: true, force: true });
 });
 
@@ -120,5 +125,37 @@ describe('the deploy policy and notifications around a rollout', () => {
       rollout: 'demo-888888888888',
       step: { index: 1, of: 2, weight: 5 },
     });
+  });
+});
+
+describe('an override committed to the GitOps repository (how a protection rule is overridden)', () => {
+  it('lets a held rollout start and is recorded on its commits with where it is committed', async () => {
+    const seed = join(dir, 'seed-committed');
+    await seedGitops(seed);
+    await mkdir(join(seed, '.glidepath'), { recursive: true });
+    await writeFile(
+      join(seed, '.glidepath/overrides.yaml'),
+      'overrides:\n  - environment: production\n    kind: p0\n    reason: "INC-4300: payment outage"\n' +
+        '    until: 2026-12-22T18:00:00Z\n',
+    );
+    committed = await createBareRepo({ seedDir: seed });
+    await writeFile(join(dir, 'committed.yaml'), policyText(committed.path));
+    const hook = await serve(() => ({ body: {} }));
+    const started = await step(hook.address, '--policy', 'committed.yaml');
+    expect({ code: started.code, err: started.err }).toMatchObject({ code: 0 });
+    expect(started.err).toContain(
+      'deploy policy overridden (p0): INC-4300: payment outage (committed in .glidepath/overrides.yaml:2:5)',
+    );
+    const trailers = await gitText([
+      '--git-dir',
+      committed.path,
+      'log',
+      '-1',
+      '--format=%(trailers:key=Glidepath-Step,valueonly,separator=)|%(trailers:key=Glidepath-Override,valueonly,separator=)',
+      'main',
+    ]);
+    expect(trailers.trim()).toBe(
+      '1/2|p0: INC-4300: payment outage (committed in .glidepath/overrides.yaml:2:5)',
+    );
   });
 });

@@ -163,6 +163,35 @@ describe('decideGate', () => {
     ]);
   });
 
+  it('a committed override says where it is committed and until when', () => {
+    const committed = {
+      override: {
+        kind: 'p0' as const,
+        reason: 'INC-9 hotfix',
+        committed: { where: '.glidepath/overrides.yaml:2:5', until: '2026-05-02T18:00:00.000Z' },
+      },
+    };
+    const decision = decideGate(deploy, { ...base, ...closed, ...committed } as GateFacts);
+    expect(decision.overridden).toBe('p0');
+    expect(decision.comment.split('\n').slice(0, 2)).toEqual([
+      `**Glidepath gate: approved by override \`p0\`** (committed in .glidepath/overrides.yaml:2:5, until 2026-05-02T18:00:00.000Z) for \`production\` — \`${DIGEST}\``,
+      '> INC-9 hotfix',
+    ]);
+  });
+
+  it('a rejection names the overrides file an incident can commit to, when the gate read one', () => {
+    const decision = decideGate(deploy, {
+      ...base,
+      ...closed,
+      overridesFile: '.glidepath/overrides.yaml',
+    } as GateFacts);
+    expect(decision.reasons.at(-1)).toBe(
+      'an incident may override with --override p0 --reason TEXT, or an entry in .glidepath/overrides.yaml (environment, kind p0, reason, until)',
+    );
+    const none = decideGate({ ...deploy, overrides: [] }, { ...base, ...closed } as GateFacts);
+    expect(none.reasons.at(-1)).toBe('no override is allowed (deploy.overrides is empty)');
+  });
+
   it('a plain approval lists the checks', () => {
     const decision = decideGate(deploy, base);
     expect(decision.comment).toBe(

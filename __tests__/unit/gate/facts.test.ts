@@ -38,10 +38,15 @@ function writer(
   log: LoggedCommit[],
   quarantine?: string,
   changed: Record<string, string[]> = {},
+  overrides?: string,
 ): DesiredStateWriter {
+  const files: Record<string, string | undefined> = {
+    '.glidepath/quarantine.yaml': quarantine,
+    '.glidepath/overrides.yaml': overrides,
+  };
   return {
     commit: () => Promise.reject(new Error('the gate never commits')),
-    readFile: (_ref, path) => Promise.resolve(path === '.glidepath/quarantine.yaml' ? quarantine : undefined),
+    readFile: (_ref, path) => Promise.resolve(files[path]),
     log: (_branch, n) => Promise.resolve(log.slice(0, n)),
     changedFiles: (sha) => Promise.resolve(changed[sha] ?? []),
   };
@@ -70,6 +75,52 @@ describe('gatherFacts', () => {
       at: AT,
       digest: DIGEST,
       quarantined: { digest: DIGEST, reason: 'error rate', rollout: 'checkout-7' },
+      overridesFile: '.glidepath/overrides.yaml',
+    });
+  });
+
+  describe('the override: --override, else an entry in force in the overrides file', () => {
+    const file = (until: string, extra = '') =>
+      `overrides:\n  - environment: staging\n    kind: security\n    reason: other environment\n    until: ${until}\n` +
+      `  - environment: production\n    kind: p0\n    reason: "INC-4211: hotfix"\n    until: ${until}\n${extra}`;
+
+    it('takes the entry for the environment, saying where it is committed and until when', async () => {
+      const facts = await gatherFacts({
+        policy,
+        writer: writer([], undefined, {}, file('2026-05-04T18:00:00Z')),
+        at: AT,
+      });
+      expect(facts.override).toEqual({
+        kind: 'p0',
+        reason: 'INC-4211: hotfix',
+        committed: { where: '.glidepath/overrides.yaml:6:5', until: '2026-05-04T18:00:00.000Z' },
+      });
+    });
+
+    it('ignores an expired entry', async () => {
+      const facts = await gatherFacts({
+        policy,
+        writer: writer([], undefined, {}, file('2026-05-04T09:59:59Z')),
+        at: AT,
+      });
+      expect(facts.override).toBeUndefined();
+    });
+
+    it('an override given now wins over the file', async () => {
+      const facts = await gatherFacts({
+        policy,
+        writer: writer([], undefined, {}, file('2026-05-04T18:00:00Z')),
+        at: AT,
+        override: { kind: 'security', reason: 'CVE-2026-1', by: 'octocat' },
+      });
+      expect(facts.override).toEqual({ kind: 'security', reason: 'CVE-2026-1', by: 'octocat' });
+    });
+
+    it('a broken file stops the gate with FILE:LINE:COL and the fix (fail closed)', async () => {
+      const broken = `overrides:\n  - environment: production\n    kind: p1\n    reason: x\n    until: 2026-05-04T18:00:00Z\n`;
+      await expect(
+        gatherFacts({ policy, writer: writer([], undefined, {}, broken), at: AT }),
+      ).rejects.toThrow('.glidepath/overrides.yaml:3:11: overrides[0].kind must be p0 or security; got "p1"');
     });
   });
 

@@ -25,6 +25,8 @@ export const gateServeCommand: Omit<Command, 'summary'> = {
     'freeze, a spent error budget, or an unacknowledged reverted rollout rejects. Deliveries are checked',
     'for size (1 MiB), signature (X-Hub-Signature-256) and replay (X-GitHub-Delivery) and answered at',
     'once; the review is posted as the App to deployment_callback_url, with status reports while it waits.',
+    'In an incident, an entry committed to overrides.yaml next to the quarantine list (environment, kind,',
+    'reason, until) overrides windows and freezes, never the quarantine list.',
     '',
     'Environment: GLIDEPATH_APP_ID, GLIDEPATH_APP_PRIVATE_KEY (PEM) or GLIDEPATH_APP_PRIVATE_KEY_FILE,',
     'GLIDEPATH_WEBHOOK_SECRET; GITHUB_API_URL on GitHub Enterprise Server. The GitOps repository is read',

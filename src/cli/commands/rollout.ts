@@ -235,7 +235,16 @@ export async function runRolloutCommand(settings: RolloutSettings, io: CliIo): P
       ...(await deploymentStatuses(io, policy.environment, id, image.digest.toString(), evidence)),
     };
     setStatus = deps.setStatus;
-    await holdUnlessAllowed(policy, writer, deps.provider, image.digest.toString(), id, settings, io);
+    const committedOverride = await holdUnlessAllowed(
+      policy,
+      writer,
+      deps.provider,
+      image.digest.toString(),
+      id,
+      settings,
+      io,
+    );
+    const override = settings.override ?? committedOverride;
     const announce = await announcer(policy, io, id, image.digest.toString());
     if (announce) deps.announce = announce;
     const handoff = policy.exposure.handoff;
@@ -263,7 +272,7 @@ export async function runRolloutCommand(settings: RolloutSettings, io: CliIo): P
         ...(evidence ? { evidence } : {}),
         ...(settings.singleStep ? { singleStep: true } : {}),
         ...(settings.control ? { control: settings.control } : {}),
-        ...(settings.override ? { override: settings.override } : {}),
+        ...(override ? { override } : {}),
       },
       deps,
     );
@@ -282,6 +291,8 @@ export async function runRolloutCommand(settings: RolloutSettings, io: CliIo): P
  * The deploy policy (`deploy:`), asked once before a rollout's first commit (a rollout in progress
  * carries on whatever the clock says: stopping it half-way would leave exposure where it is). The
  * same decision as the gate (src/gate/decision.ts); a hold throws HeldError naming every reason.
+ * Returns the committed override (the overrides file) that let the rollout through, for its
+ * commits' Glidepath-Override trailer; `--override` is the caller's to record.
  */
 async function holdUnlessAllowed(
   policy: Policy,
@@ -291,14 +302,14 @@ async function holdUnlessAllowed(
   id: string,
   settings: RolloutSettings,
   io: CliIo,
-): Promise<void> {
-  if (!policy.deploy || !policy.desired) return;
+): Promise<RolloutSettings['override']> {
+  if (!policy.deploy || !policy.desired) return undefined;
   const [{ gatherFacts }, { decideGate }] = await Promise.all([
     import('../../gate/facts.js'),
     import('../../gate/decision.js'),
   ]);
   const started = recoverRollout(await writer.log(policy.desired.branch, 200), { rollout: id });
-  if (started) return;
+  if (started) return undefined;
   const facts = await gatherFacts({
     policy,
     writer,
@@ -318,9 +329,17 @@ async function holdUnlessAllowed(
   if (decision.state === 'rejected') {
     throw new HeldError(`the deploy policy holds rollout ${id}: ${decision.reasons.join('; ')}`);
   }
+  const committed = facts.override?.committed;
+  const override =
+    decision.overridden && committed && facts.override
+      ? { kind: facts.override.kind, reason: `${facts.override.reason} (committed in ${committed.where})` }
+      : undefined;
   if (decision.overridden) {
-    io.stderr(`deploy policy overridden (${decision.overridden}): ${settings.override?.reason ?? ''}\n`);
+    io.stderr(
+      `deploy policy overridden (${decision.overridden}): ${override?.reason ?? settings.override?.reason ?? ''}\n`,
+    );
   }
+  return override;
 }
 
 /**
