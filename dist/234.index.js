@@ -50,8 +50,9 @@ var dist = __webpack_require__(38815);
  *     service: checkout               # optional: only this service's deployments
  * ```
  *
- * A file Glidepath cannot read is a ConfigurationError at FILE:LINE:COL — the gate then rejects
- * (fail closed) and says what to fix.
+ * A file Glidepath cannot read is a ConfigurationError at FILE:LINE:COL; gatherFacts keeps it as
+ * no override plus the reason, so a deployment that needed the override is rejected (fail closed)
+ * saying what to fix, and one inside its window is not held up by a typo here.
  */
 
 
@@ -216,12 +217,22 @@ async function gatherFacts(request) {
         facts.override = request.override;
     }
     else {
-        const entries = parseOverrides(await writer.readFile(desired.branch, overridesFile), overridesFile);
-        const entry = overrideInForce(entries, {
-            environment: facts.environment,
-            ...(policy.service ? { service: policy.service } : {}),
-            at,
-        });
+        // A broken file only matters when an override is needed: the decision then says what to fix
+        // (and rejects); a deployment inside its window is not held up by it.
+        let entry;
+        try {
+            const entries = parseOverrides(await writer.readFile(desired.branch, overridesFile), overridesFile);
+            entry = overrideInForce(entries, {
+                environment: facts.environment,
+                ...(policy.service ? { service: policy.service } : {}),
+                at,
+            });
+        }
+        catch (error) {
+            if (!(error instanceof errors/* ConfigurationError */.j1))
+                throw error;
+            facts.overridesError = error.message;
+        }
         if (entry) {
             facts.override = {
                 kind: entry.kind,

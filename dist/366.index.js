@@ -255,6 +255,7 @@ function decideGate(deploy, facts) {
         state = 'rejected';
         reasons = soft.map((check) => check.text);
         reasons.push(overrideProblem ??
+            (facts.overridesError ? `the overrides file cannot be used: ${facts.overridesError}` : undefined) ??
             (allowed.length === 0
                 ? 'no override is allowed (deploy.overrides is empty)'
                 : `an incident may override with --override ${allowed.join('|')} --reason TEXT` +

@@ -44,6 +44,8 @@ export interface GateFacts {
   };
   /** The overrides file an incident can commit an entry to (gatherFacts sets it), for the hint. */
   overridesFile?: string;
+  /** Why the overrides file could not be used (FILE:LINE:COL and the fix), when it is broken. */
+  overridesError?: string;
 }
 
 /** The answer, in the shape a deployment protection rule posts. */
@@ -107,6 +109,7 @@ export function decideGate(deploy: DeployPolicy | undefined, facts: GateFacts): 
     reasons = soft.map((check) => check.text);
     reasons.push(
       overrideProblem ??
+        (facts.overridesError ? `the overrides file cannot be used: ${facts.overridesError}` : undefined) ??
         (allowed.length === 0
           ? 'no override is allowed (deploy.overrides is empty)'
           : `an incident may override with --override ${allowed.join('|')} --reason TEXT` +

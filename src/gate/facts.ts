@@ -96,12 +96,20 @@ export async function gatherFacts(request: GatherRequest): Promise<GateFacts> {
   if (request.override) {
     facts.override = request.override;
   } else {
-    const entries = parseOverrides(await writer.readFile(desired.branch, overridesFile), overridesFile);
-    const entry = overrideInForce(entries, {
-      environment: facts.environment,
-      ...(policy.service ? { service: policy.service } : {}),
-      at,
-    });
+    // A broken file only matters when an override is needed: the decision then says what to fix
+    // (and rejects); a deployment inside its window is not held up by it.
+    let entry: ReturnType<typeof overrideInForce>;
+    try {
+      const entries = parseOverrides(await writer.readFile(desired.branch, overridesFile), overridesFile);
+      entry = overrideInForce(entries, {
+        environment: facts.environment,
+        ...(policy.service ? { service: policy.service } : {}),
+        at,
+      });
+    } catch (error) {
+      if (!(error instanceof ConfigurationError)) throw error;
+      facts.overridesError = error.message;
+    }
     if (entry) {
       facts.override = {
         kind: entry.kind,

@@ -15,8 +15,9 @@
  *     service: checkout               # optional: only this service's deployments
  * ```
  *
- * A file Glidepath cannot read is a ConfigurationError at FILE:LINE:COL — the gate then rejects
- * (fail closed) and says what to fix.
+ * A file Glidepath cannot read is a ConfigurationError at FILE:LINE:COL; gatherFacts keeps it as
+ * no override plus the reason, so a deployment that needed the override is rejected (fail closed)
+ * saying what to fix, and one inside its window is not held up by a typo here.
  */
 import { dirname, posix } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';

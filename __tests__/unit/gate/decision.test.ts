@@ -192,6 +192,19 @@ describe('decideGate', () => {
     expect(none.reasons.at(-1)).toBe('no override is allowed (deploy.overrides is empty)');
   });
 
+  it('a broken overrides file holds nothing inside the window, and is named as the fix outside it', () => {
+    const broken = {
+      overridesFile: '.glidepath/overrides.yaml',
+      overridesError: 'X:3:11: kind must be p0 or security',
+    };
+    expect(decideGate(deploy, { ...base, ...broken } as GateFacts).state).toBe('approved');
+    const held = decideGate(deploy, { ...base, ...closed, ...broken } as GateFacts);
+    expect(held.state).toBe('rejected');
+    expect(held.reasons.at(-1)).toBe(
+      'the overrides file cannot be used: X:3:11: kind must be p0 or security',
+    );
+  });
+
   it('a plain approval lists the checks', () => {
     const decision = decideGate(deploy, base);
     expect(decision.comment).toBe(

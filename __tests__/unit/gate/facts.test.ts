@@ -116,11 +116,13 @@ describe('gatherFacts', () => {
       expect(facts.override).toEqual({ kind: 'security', reason: 'CVE-2026-1', by: 'octocat' });
     });
 
-    it('a broken file stops the gate with FILE:LINE:COL and the fix (fail closed)', async () => {
+    it('a broken file is no override and says why (FILE:LINE:COL and the fix), for the decision to show', async () => {
       const broken = `overrides:\n  - environment: production\n    kind: p1\n    reason: x\n    until: 2026-05-04T18:00:00Z\n`;
-      await expect(
-        gatherFacts({ policy, writer: writer([], undefined, {}, broken), at: AT }),
-      ).rejects.toThrow('.glidepath/overrides.yaml:3:11: overrides[0].kind must be p0 or security; got "p1"');
+      const facts = await gatherFacts({ policy, writer: writer([], undefined, {}, broken), at: AT });
+      expect(facts.override).toBeUndefined();
+      expect(facts.overridesError).toBe(
+        '.glidepath/overrides.yaml:3:11: overrides[0].kind must be p0 or security; got "p1"',
+      );
     });
   });
 
