@@ -2,6 +2,187 @@ export const id = 197;
 export const ids = [197];
 export const modules = {
 
+/***/ 61374:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   JZ: () => (/* binding */ median),
+/* harmony export */   KG: () => (/* binding */ compareWithHistory),
+/* harmony export */   lz: () => (/* binding */ parseHistoryCriterion)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_HISTORY_RELEASES, parseHistoryTolerance */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/**
+ * Criteria relative to history: compare a metric's current value with what the last N promoted
+ * releases measured for the same metric, e.g. "no more than 10 % above the median of the last 5".
+ *
+ * Source: anchors-rollouts.md §(b) b.4 (Keptn `slo.yaml` relative criteria `<=+10%`, `<=+50`,
+ * `compare_with: several_results`, aggregate avg/p50/p90/p95) and §(e) (comparison with history is
+ * something users ask for and none of the anchors ship outside Keptn). Two departures from Keptn:
+ * - the reference is the **median** of the last N values, not their mean: one odd release (a
+ *   regression that got promoted and was then fixed, a noisy measurement, a traffic spike) moves a
+ *   mean of five by a fifth of its size but leaves the median where the other four put it, and a
+ *   bad release must not loosen the bar for the next one;
+ * - with no history Keptn passes the criterion; we return `inconclusive` ("no history yet"), because
+ *   silence is not evidence (verdict.ts).
+ */
+
+/** The default N: five releases. */
+const DEFAULT_HISTORY_RELEASES = 5;
+const RELATIVE = /^([+-])(\d+(?:\.\d+)?|\.\d+)%$/;
+const ABSOLUTE = /^([+-])(\d+(?:\.\d+)?|\.\d+)$/;
+const RATIO = /^x(\d+(?:\.\d+)?|\.\d+)$/;
+/**
+ * Parses a tolerance: `+10%` / `-5%` (relative, sign required), `+0.02` (absolute, sign required),
+ * `x1.5` (ratio, greater than 0). Anything else is a ConfigurationError naming `where`. The sign is
+ * required so that a bare `10` cannot be read as either "10 above" or "at most 10".
+ */
+function parseHistoryTolerance(text, where) {
+    const trimmed = text.trim();
+    const relative = RELATIVE.exec(trimmed);
+    if (relative) {
+        const size = Number(relative[2]) / 100;
+        return { kind: 'relative', fraction: relative[1] === '-' ? -size : size, text: trimmed };
+    }
+    const absolute = ABSOLUTE.exec(trimmed);
+    if (absolute) {
+        const size = Number(absolute[2]);
+        return { kind: 'absolute', delta: absolute[1] === '-' ? -size : size, text: trimmed };
+    }
+    const ratio = RATIO.exec(trimmed);
+    if (ratio && Number(ratio[1]) > 0)
+        return { kind: 'ratio', factor: Number(ratio[1]), text: trimmed };
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${where}: "${text}" is not a tolerance; write +10% or -5% (relative to history), +0.02 (absolute, with its sign) or x1.5 (a ratio above 0)`);
+}
+/** Validates the text form into a `HistoryCriterion`; ConfigurationError naming `where` otherwise. */
+function parseHistoryCriterion(input, where) {
+    const tolerance = parseHistoryTolerance(input.tolerance, `${where}.tolerance`);
+    if (input.direction !== 'higher-is-worse' && input.direction !== 'lower-is-worse') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${where}.direction: "${String(input.direction)}" is not a direction; use higher-is-worse or lower-is-worse`);
+    }
+    const releases = input.releases ?? DEFAULT_HISTORY_RELEASES;
+    if (!(Number.isInteger(releases) && releases >= 1)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${where}.releases: must be a whole number of at least 1; got ${releases}`);
+    }
+    const minReleases = input.minReleases ?? 1;
+    if (!(Number.isInteger(minReleases) && minReleases >= 1 && minReleases <= releases)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${where}.minReleases: must be a whole number from 1 to releases (${releases}); got ${minReleases}`);
+    }
+    return {
+        tolerance,
+        direction: input.direction,
+        releases,
+        minReleases,
+        ...(input.unit !== undefined ? { unit: input.unit } : {}),
+    };
+}
+/** The median; the mean of the two middle values for an even count. */
+function median(values) {
+    if (values.length === 0)
+        throw new RangeError('the median of no values is undefined');
+    const sorted = [...values].sort((a, b) => a - b);
+    const middle = Math.floor(sorted.length / 2);
+    return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+/**
+ * Compares `current` with the last `criterion.releases` values of `history` (promoted releases only,
+ * oldest first; NaN entries — releases that did not measure the metric — are skipped before taking
+ * the last N). The bound is the reference (their median) moved by the tolerance; the current value
+ * passes at the bound itself. `inconclusive` with fewer than `minReleases` usable values ("no history
+ * yet"), with a NaN current value, and for relative or ratio tolerances on a reference ≤ 0, where
+ * "10 % more than nothing" means nothing (use an absolute tolerance there).
+ */
+function compareWithHistory(current, history, criterion) {
+    const usable = history.filter((value) => !Number.isNaN(value));
+    const used = usable.slice(-criterion.releases);
+    const unit = (value) => (criterion.unit ? `${format(value)} ${criterion.unit}` : format(value));
+    const comparator = criterion.direction === 'higher-is-worse' ? '≤' : '≥';
+    const values = [...used, current];
+    if (used.length < criterion.minReleases) {
+        return {
+            phase: 'inconclusive',
+            criterion: `${comparator} median of last ${criterion.releases} releases ${describe(criterion.tolerance)}`,
+            reason: used.length === 0
+                ? 'no history yet: no promoted release has a value for this metric'
+                : `no history yet: ${used.length} promoted release${used.length === 1 ? ' has' : 's have'} a value, fewer than minReleases ${criterion.minReleases}`,
+            values,
+        };
+    }
+    const reference = median(used);
+    const what = used.length === 1 ? 'the last release' : `median of last ${used.length} releases`;
+    const base = `${comparator} ${what} (${unit(reference)}) ${describe(criterion.tolerance)}`;
+    const tolerance = criterion.tolerance;
+    if (tolerance.kind !== 'absolute' && !(reference > 0)) {
+        return {
+            phase: 'inconclusive',
+            criterion: base,
+            reason: `the reference is ${unit(reference)}, and a ${tolerance.kind} tolerance needs a positive one; use an absolute tolerance such as +0.01`,
+            values,
+            reference,
+        };
+    }
+    // Rounded to 12 significant digits so float noise never decides a comparison the user wrote in
+    // decimal: 1.13 × 1.1 is 1.2429999999999999 in binary, which would fail a current 1.243.
+    const raw = tolerance.kind === 'relative'
+        ? reference * (1 + tolerance.fraction)
+        : tolerance.kind === 'absolute'
+            ? reference + tolerance.delta
+            : reference * tolerance.factor;
+    const bound = Number(raw.toPrecision(12));
+    const criterionText = `${base} = ${unit(bound)}`;
+    if (Number.isNaN(current)) {
+        return {
+            phase: 'inconclusive',
+            criterion: criterionText,
+            reason: 'no current value to compare (NaN: no data)',
+            values,
+            reference,
+            bound,
+        };
+    }
+    const within = criterion.direction === 'higher-is-worse' ? current <= bound : current >= bound;
+    const change = ` (${signedPercent(current, reference)} against ${unit(reference)})`;
+    return {
+        phase: within ? 'pass' : 'fail',
+        criterion: criterionText,
+        reason: within
+            ? `current ${unit(current)} ${comparator} ${unit(bound)}${change}`
+            : `current ${unit(current)} is ${criterion.direction === 'higher-is-worse' ? 'above' : 'below'} ${unit(bound)}${change}`,
+        values,
+        reference,
+        bound,
+    };
+}
+/** `+ 10%`, `− 5%`, `+ 0.02`, `× 1.5`, as they read after the reference. */
+function describe(tolerance) {
+    switch (tolerance.kind) {
+        case 'relative':
+            return `${tolerance.fraction < 0 ? '−' : '+'} ${format(Math.abs(tolerance.fraction) * 100)}%`;
+        case 'absolute':
+            return `${tolerance.delta < 0 ? '−' : '+'} ${format(Math.abs(tolerance.delta))}`;
+        case 'ratio':
+            return `× ${format(tolerance.factor)}`;
+    }
+}
+/** `+16.7%`; `±0%` when equal. */
+function signedPercent(current, reference) {
+    if (current === reference)
+        return '±0%';
+    // |reference|, so that moving up from a negative reference still reads as "+".
+    const percent = (100 * (current - reference)) / Math.abs(reference);
+    if (!Number.isFinite(percent))
+        return current > reference ? '+∞%' : '−∞%';
+    const size = format(Number(Math.abs(percent).toFixed(1)));
+    return percent > 0 ? `+${size}%` : percent < 0 ? `−${size}%` : '±0%';
+}
+/** Six significant digits without float noise: 120 × 1.1 → "132", not "132.00000000000003". */
+function format(value) {
+    return Number.isFinite(value) ? String(Number(value.toPrecision(6))) : String(value);
+}
+
+
+/***/ }),
+
 /***/ 66197:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -38,7 +219,53 @@ var local_git = __webpack_require__(950);
 var trailers = __webpack_require__(88022);
 // EXTERNAL MODULE: ./src/github/octokit.ts
 var github_octokit = __webpack_require__(6702);
+// EXTERNAL MODULE: ./src/analysis/history.ts
+var analysis_history = __webpack_require__(61374);
 ;// CONCATENATED MODULE: ./src/report/dora.ts
+/**
+ * DORA figures for `glidepath report` (issue 6 "report"): deployment frequency, change failure
+ * rate, failed deployment recovery time (the "mean time to recover"), rollback frequency and lead
+ * time, per service, read from the GitOps branch's Glidepath commits (DESIGN.md "State": the
+ * history is the record) and, when given, the application commits GitHub's deployments name.
+ *
+ * Definitions (all times are commit times on the GitOps branch unless said otherwise):
+ * - A rollout is the commits sharing one `Glidepath-Rollout` trailer. It is **promoted** by the
+ *   commit carrying `Glidepath-Verdict: promoted` (gitops/promotion.ts: the last step was judged),
+ *   **reverted** by a commit carrying `Glidepath-Revert-Of`, and otherwise **in progress**. Only
+ *   commits before the period's end count, so a report for a past period reads as it would have
+ *   then; a rollout that began before the period's start counts where its events fall.
+ * - **Deployment frequency**: promotion records inside the period, per day and per week.
+ * - **Change failure rate**: reverted ÷ finished, over the rollouts that finished inside the period
+ *   (a rollout finishes at its revert, or else at its promotion). In-progress rollouts are left out
+ *   of both counts: their outcome is not known yet. A rollout promoted and later reverted is a
+ *   failed change (and its promotion still counted as a deployment).
+ * - **Failed deployment recovery time** ("mean time to recover"): for each rollout reverted inside
+ *   the period, its revert commit − its first commit. DORA's 2023 State of DevOps report renamed
+ *   "time to restore service" to "failed deployment recovery time", the time to recover from a
+ *   deployment that failed in production; Apache DevLake's DORA documentation
+ *   (devlake.apache.org/docs/Metrics/FailedDeploymentRecoveryTime) measures it "from deployment to
+ *   the incident corresponding to deployment is resolved". Impact therefore starts when the failed
+ *   change first reached production — the rollout's first desired-state commit, which put the
+ *   canary in front of users — and ends with restoration, the revert commit that writes the earlier
+ *   state back. Detection time is not the start: Glidepath detects and reverts in one commit, so
+ *   "detection → restoration" would always read as zero and hide the exposure. Both ends are
+ *   desired-state times; the cluster's reconcile delay is not observed here (the same on both ends
+ *   for a GitOps agent that polls). Mean and median are given; the mean is what the metric's old
+ *   name promises, the median is what DORA's survey buckets compare against.
+ * - **Rollback frequency**: revert commits of rollouts inside the period, per week (the rate
+ *   beside the ratio: ten failures of a thousand and ten of twenty rate alike here).
+ * - **Lead time for changes**: for each promotion inside the period, from the change's commit to
+ *   its promotion record (100%, judged). The change's commit is the application commit GitHub's
+ *   deployment for the rollout names (its committer date) when GitHub data is given; otherwise the
+ *   rollout's first GitOps commit (which then measures the delivery alone, not review and build).
+ *   Median (the mean of the two middle values for an even count) and p90 (nearest rank: the
+ *   ⌈0.9·n⌉-th smallest).
+ * - Weeks for the charts are seven-day buckets from the period's start; the last may be shorter.
+ *
+ * Markdown hazards: service names and rollout ids come from commit trailers, so every one goes
+ * through `cell` (tables) or `label` (mermaid) before it is printed.
+ */
+
 const DAY_MS = 86_400_000;
 const WEEK_MS = 7 * DAY_MS;
 /** The service name used for rollouts whose commits name none. */
@@ -139,7 +366,6 @@ function computeDora(rollouts, period) {
                 statuses[state] = (statuses[state] ?? 0) + 1;
             }
         }
-        const recoverySpread = spread(recoveries);
         const lead = spread(leadTimes);
         result.push({
             service,
@@ -155,7 +381,7 @@ function computeDora(rollouts, period) {
                 ...(recoveries.length > 0
                     ? { meanMs: recoveries.reduce((sum, value) => sum + value, 0) / recoveries.length }
                     : {}),
-                ...(recoverySpread.medianMs !== undefined ? { medianMs: recoverySpread.medianMs } : {}),
+                ...(recoveries.length > 0 ? { medianMs: (0,analysis_history/* median */.JZ)(recoveries) } : {}),
             },
             leadTime: { ...lead, fromAppCommit },
             ...(sawGitHub ? { deploymentStatuses: statuses } : {}),
@@ -170,9 +396,8 @@ function spread(values) {
         return { count: 0 };
     const sorted = [...values].sort((a, b) => a - b);
     const n = sorted.length;
-    const medianMs = n % 2 === 1 ? sorted[(n - 1) / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     const p90Ms = sorted[Math.ceil(0.9 * n) - 1];
-    return { count: n, medianMs, p90Ms };
+    return { count: n, medianMs: (0,analysis_history/* median */.JZ)(sorted), p90Ms };
 }
 // ---------------------------------------------------------------------------------------------
 // Rendering
@@ -493,7 +718,7 @@ async function readDeploymentFacts(octokit, where, rollouts) {
     for (let page = 1; page <= MAX_DEPLOYMENT_PAGES; page++) {
         const response = await (0,deployments/* githubCall */.Mc)('list deployments', where, () => octokit.rest.repos.listDeployments({ owner, repo, environment, per_page: 100, page }), READ_ACCESS);
         for (const deployment of response.data) {
-            const rollout = payloadRollout(deployment.payload);
+            const rollout = (0,deployments/* payloadOf */.Md)(deployment.payload)?.rollout;
             if (rollout && rollouts.has(rollout) && !matched.has(rollout)) {
                 matched.set(rollout, { id: Number(deployment.id), sha: deployment.sha });
             }
@@ -516,19 +741,6 @@ async function readDeploymentFacts(octokit, where, rollouts) {
     }
     return facts;
 }
-function payloadRollout(payload) {
-    let value = payload;
-    if (typeof value === 'string') {
-        try {
-            value = JSON.parse(value);
-        }
-        catch {
-            return undefined;
-        }
-    }
-    const rollout = value && typeof value === 'object' ? value.rollout : undefined;
-    return typeof rollout === 'string' ? rollout : undefined;
-}
 
 
 /***/ }),
@@ -539,9 +751,10 @@ function payloadRollout(payload) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   GS: () => (/* binding */ findOrCreateDeployment),
 /* harmony export */   Mc: () => (/* binding */ githubCall),
+/* harmony export */   Md: () => (/* binding */ payloadOf),
 /* harmony export */   e9: () => (/* binding */ setDeploymentStatus)
 /* harmony export */ });
-/* unused harmony exports MAX_STATUS_DESCRIPTION, statusDescription, ensureDeployment */
+/* unused harmony exports MAX_STATUS_DESCRIPTION, statusDescription */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
 /**
  * GitHub Deployments as the rollout's observed state (DESIGN.md "State"): one deployment per rollout
@@ -563,14 +776,10 @@ function statusDescription(text) {
     return flat.length <= MAX_STATUS_DESCRIPTION ? flat : `${flat.slice(0, MAX_STATUS_DESCRIPTION - 1)}…`;
 }
 /**
- * The deployment for this rollout: an existing one whose payload names the rollout (a rerun of the
- * same event), or a new one. One list request (newest first, the environment's first page) and at
- * most one create.
+ * The deployment for this rollout, with its creator: an existing one whose payload names the rollout
+ * (a rerun of the same event), or a new one. One list request (newest first, the environment's first
+ * page) and at most one create.
  */
-async function ensureDeployment(octokit, target) {
-    return (await findOrCreateDeployment(octokit, target)).id;
-}
-/** As {@link ensureDeployment}, with the deployment's creator. */
 async function findOrCreateDeployment(octokit, target) {
     const { owner, repo, environment, ref, payload } = target;
     const existing = await githubCall('list deployments', target, () => octokit.rest.repos.listDeployments({ owner, repo, environment, per_page: 100 }));
@@ -630,6 +839,7 @@ async function githubCall(what, where, run, access = 'deployments: write') {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TransientError */ .N_(`GitHub did not accept the request to ${what} in ${place} (${message}) after its retries; run the command again`, { cause: error });
     }
 }
+/** A deployment's payload as an object (GitHub may keep it as a JSON string); undefined when unreadable. */
 function payloadOf(payload) {
     if (typeof payload === 'string') {
         try {

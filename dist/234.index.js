@@ -32,6 +32,8 @@ var recover = __webpack_require__(11693);
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(38815);
+// EXTERNAL MODULE: ./src/gitops/yaml-list.ts
+var yaml_list = __webpack_require__(46897);
 ;// CONCATENATED MODULE: ./src/gate/overrides.ts
 /**
  * Committed overrides: an incident's audited bypass of deploy windows and freezes, written where a
@@ -57,6 +59,7 @@ var dist = __webpack_require__(38815);
 
 
 
+
 /** The longest an entry may stay in force: an override is for an incident, not a standing exception. */
 const MAX_OVERRIDE_DAYS = 7;
 const KINDS = ['p0', 'security'];
@@ -68,30 +71,10 @@ function overridesFileFor(quarantineFile) {
 }
 /** Every entry of an overrides file; undefined or empty text means none. */
 function parseOverrides(text, file) {
-    if (text === undefined || text.trim() === '')
+    const list = (0,yaml_list/* readYamlList */.O)(text, file, 'overrides', 'an `overrides:` list');
+    if (!list)
         return [];
-    const lines = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, prettyErrors: false });
-    const at = (node) => {
-        const range = node?.range;
-        const { line, col } = lines.linePos(range?.[0] ?? 0);
-        return `${file}:${line}:${col}`;
-    };
-    const first = doc.errors[0];
-    if (first) {
-        const { line, col } = lines.linePos(first.pos[0]);
-        throw new errors/* ConfigurationError */.j1(`invalid YAML: ${first.message.split('\n')[0]}`, `${file}:${line}:${col}`);
-    }
-    const root = doc.contents;
-    if (root === null)
-        return [];
-    if (!(0,dist/* isMap */.jh)(root))
-        throw new errors/* ConfigurationError */.j1('expected a mapping with an `overrides:` list', at(root));
-    const list = root.get('overrides', true);
-    if (list === undefined || list === null || ((0,dist/* isScalar */.jn)(list) && list.value === null))
-        return [];
-    if (!(0,dist/* isSeq */.oP)(list))
-        throw new errors/* ConfigurationError */.j1('overrides: expected a list of entries', at(list));
+    const { at } = list;
     return list.items.map((item, index) => {
         const name = `overrides[${index}]`;
         if (!(0,dist/* isMap */.jh)(item)) {
@@ -182,10 +165,14 @@ async function gatherFacts(request) {
         environment: request.environment ?? policy.environment ?? 'production',
         at,
     };
+    // One read of the branch: every file below is read at its head commit (a sha needs no fetch), so
+    // all the facts come from the same commit.
+    const log = request.log ?? (await writer.log(desired.branch, GATE_LOG_DEPTH));
+    const head = log[0]?.sha ?? desired.branch;
     if (request.digest) {
         const digest = image_ref/* Digest */.n.parse(request.digest, '--artifact').toString();
         facts.digest = digest;
-        const text = await writer.readFile(desired.branch, desired.quarantineFile);
+        const text = await writer.readFile(head, desired.quarantineFile);
         const entry = (0,quarantine/* isQuarantined */.fK)(text, digest, desired.quarantineFile);
         if (entry) {
             facts.quarantined = {
@@ -197,7 +184,6 @@ async function gatherFacts(request) {
     }
     if (request.admission)
         facts.admission = request.admission;
-    const log = await writer.log(desired.branch, GATE_LOG_DEPTH);
     const managed = new Set([
         ...desired.targets.map((target) => target.path),
         ...(desired.traffic ? [desired.traffic.path] : []),
@@ -221,7 +207,7 @@ async function gatherFacts(request) {
         // (and rejects); a deployment inside its window is not held up by it.
         let entry;
         try {
-            const entries = parseOverrides(await writer.readFile(desired.branch, overridesFile), overridesFile);
+            const entries = parseOverrides(await writer.readFile(head, overridesFile), overridesFile);
             entry = overrideInForce(entries, {
                 environment: facts.environment,
                 ...(policy.service ? { service: policy.service } : {}),

@@ -23,8 +23,8 @@ var external_node_fs_ = __webpack_require__(73024);
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/cli/commands/analyze.ts + 7 modules
 var analyze = __webpack_require__(58690);
-// EXTERNAL MODULE: ./src/cli/commands/rollout.ts + 9 modules
-var rollout = __webpack_require__(61861);
+// EXTERNAL MODULE: ./src/cli/commands/rollout.ts + 8 modules
+var rollout = __webpack_require__(79754);
 // EXTERNAL MODULE: ./src/cli/commands/step.ts
 var commands_step = __webpack_require__(87707);
 // EXTERNAL MODULE: ./src/cli/commands/verify.ts + 24 modules
@@ -360,7 +360,9 @@ async function rolloutInAction(settings, now) {
     const step = settings.command === 'step';
     // The event guard of `glidepath step`: no fork, no other branch, no failed CI run; a status that
     // is not final is no step at all.
-    const skip = step ? await (0,commands_step.checkEvent)(settings.env) : undefined;
+    const skip = step && settings.eventName && settings.eventPayload
+        ? (0,commands_step.checkEventPayload)(settings.eventName, settings.eventPayload)
+        : undefined;
     if (skip) {
         core/* info */.pq(skip);
         core/* setOutput */.uH('verdict', 'skipped');
@@ -483,6 +485,7 @@ function refusedFromFork(settings, fork) {
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   checkEvent: () => (/* binding */ checkEvent),
+/* harmony export */   checkEventPayload: () => (/* binding */ checkEventPayload),
 /* harmony export */   controlCommand: () => (/* binding */ controlCommand),
 /* harmony export */   dispatchNext: () => (/* binding */ dispatchNext),
 /* harmony export */   parseControl: () => (/* binding */ parseControl),
@@ -496,7 +499,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _github_octokit_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6702);
 /* harmony import */ var _report_admission_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(27887);
 /* harmony import */ var _report_rollout_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(38363);
-/* harmony import */ var _rollout_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(61861);
+/* harmony import */ var _rollout_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(79754);
 
 
 
@@ -527,6 +530,10 @@ async function checkEvent(env) {
     catch (error) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`cannot read the event payload: ${error.message}`, env.GITHUB_EVENT_PATH);
     }
+    return checkEventPayload(name, payload);
+}
+/** {@link checkEvent} on a payload already read (the action's settings hold it). */
+function checkEventPayload(name, payload) {
     const fork = (0,_github_fork_js__WEBPACK_IMPORTED_MODULE_6__/* .forkOrigin */ .t)(name, payload);
     if (fork) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`refusing to roll out from a ${name} event triggered by the fork ${fork}: its artifacts and evidence are not this repository's`);

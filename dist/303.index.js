@@ -20,7 +20,9 @@ var image_ref = __webpack_require__(70912);
 // EXTERNAL MODULE: ./src/gate/decision.ts + 1 modules
 var gate_decision = __webpack_require__(60366);
 // EXTERNAL MODULE: ./src/gate/facts.ts + 1 modules
-var gate_facts = __webpack_require__(27234);
+var facts = __webpack_require__(27234);
+// EXTERNAL MODULE: ./src/gitops/backoff.ts
+var backoff = __webpack_require__(51484);
 // EXTERNAL MODULE: ./src/cli/commands/analyze.ts + 7 modules
 var analyze = __webpack_require__(58690);
 // EXTERNAL MODULE: ./src/cli/commands/gitops-options.ts + 2 modules
@@ -31,6 +33,7 @@ var gitops_options = __webpack_require__(30452);
  * (src/gate/decision.ts) the protection-rule server posts to GitHub, on the same facts
  * (src/gate/facts.ts), so a team can run the gate without hosting the App (issue 6 Build 4 and 5).
  */
+
 
 
 
@@ -91,37 +94,40 @@ const gateCheckCommand = {
         if (request.environment && policy.environment && request.environment !== policy.environment) {
             throw new errors/* ConfigurationError */.j1(`is the policy for environment "${policy.environment}", not "${request.environment}"; pass the policy for ${request.environment}`, policy.source);
         }
-        const env = io.env ?? {};
-        const provider = policy.analysis?.slo
-            ? (0,analyze.openMetricProvider)(policy.analysis, env, {
-                now: () => io.now(),
-                sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-            })
-            : undefined;
+        const actor = io.env?.GITHUB_ACTOR;
         const override = request.override
-            ? { ...request.override, ...(env.GITHUB_ACTOR ? { by: `@${env.GITHUB_ACTOR}` } : {}) }
+            ? { ...request.override, ...(actor ? { by: `@${actor}` } : {}) }
             : undefined;
-        const writer = await (0,gitops_options/* openWriter */.Kn)(desired, io, checkout);
-        let facts;
-        try {
-            facts = await (0,gate_facts.gatherFacts)({
-                policy,
-                writer,
-                at: request.at ?? io.now(),
-                ...(request.digest ? { digest: request.digest } : {}),
-                ...(request.environment ? { environment: request.environment } : {}),
-                ...(override ? { override } : {}),
-                ...(provider ? { provider } : {}),
-            });
-        }
-        finally {
-            await writer.close();
-        }
+        const facts = await readGateFacts(policy, desired, io, checkout, {
+            at: request.at ?? io.now(),
+            ...(request.digest ? { digest: request.digest } : {}),
+            ...(request.environment ? { environment: request.environment } : {}),
+            ...(override ? { override } : {}),
+        });
         const decision = (0,gate_decision.decideGate)(policy.deploy, facts);
         io.stdout(values.json ? JSON.stringify(decisionJson(decision, facts), null, 2) + '\n' : decisionText(decision));
         return decision.state === 'approved' ? errors/* ExitCode */.yU.ok : errors/* ExitCode */.yU.rejected;
     },
 };
+/**
+ * The gate's facts for one question, as `gate check` and `gate serve` ask it: the policy's metric
+ * provider when it has an SLO (for the error budget), and a GitOps writer opened for this read only.
+ */
+async function readGateFacts(policy, desired, io, checkout, ask) {
+    const provider = policy.analysis?.slo
+        ? (0,analyze.openMetricProvider)(policy.analysis, io.env ?? {}, {
+            now: () => io.now(),
+            sleep: backoff/* realRetryEffects */.$v.sleep,
+        })
+        : undefined;
+    const writer = await (0,gitops_options/* openWriter */.Kn)(desired, io, checkout);
+    try {
+        return await (0,facts.gatherFacts)({ policy, writer, ...ask, ...(provider ? { provider } : {}) });
+    }
+    finally {
+        await writer.close();
+    }
+}
 /** The flags as a request; bad combinations are UsageErrors. */
 function requestFrom(values) {
     const text = (name) => values[name];
@@ -337,6 +343,8 @@ function tokenError(error, installationId, apiUrl) {
     });
 }
 
+// EXTERNAL MODULE: ./src/github/deployments.ts
+var deployments = __webpack_require__(16887);
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __webpack_require__(37067);
 var external_node_http_default = /*#__PURE__*/__webpack_require__.n(external_node_http_);
@@ -371,8 +379,9 @@ var github_octokit = __webpack_require__(6702);
 
 
 
+
 /** GitHub's limit on a review comment. */
-const REVIEW_COMMENT_LIMIT = 1024;
+const REVIEW_COMMENT_LIMIT = gate_decision.COMMENT_LIMIT;
 /** GitHub's limit on reports to one run's rule per environment (decision included). */
 const REVIEW_REPORT_LIMIT = 10;
 /** Default body limit: GitHub caps payloads at 25 MB, but a protection-rule payload is a few KB. */
@@ -414,13 +423,7 @@ class DeliveryIds {
 }
 /** `text` cut to GitHub's comment limit, ending in an ellipsis when cut (never splitting a surrogate pair). */
 function reviewComment(text) {
-    if (text.length <= REVIEW_COMMENT_LIMIT)
-        return text;
-    let end = REVIEW_COMMENT_LIMIT - 1;
-    const code = text.charCodeAt(end - 1);
-    if (code >= 0xd800 && code <= 0xdbff)
-        end -= 1;
-    return `${text.slice(0, end)}…`;
+    return (0,gate_decision.clip)(text, REVIEW_COMMENT_LIMIT);
 }
 const quiet = { info: () => { }, warn: () => { }, error: () => { } };
 /** Builds the handler; see the module comment for what each delivery goes through. */
@@ -805,8 +808,6 @@ const gateServeCommand = {
  * quarantine commit takes effect for the next job), then G1's pure decideGate.
  */
 function policyDecider(policy, desired, io, checkout) {
-    const env = io.env ?? {};
-    const sourced = { ...policy, desired };
     return async (request) => {
         if (policy.environment && policy.environment !== request.environment) {
             return {
@@ -816,41 +817,17 @@ function policyDecider(policy, desired, io, checkout) {
             };
         }
         const digest = gate_serve_digestOf(request.deployment?.payload);
-        const provider = policy.analysis?.slo
-            ? (0,analyze.openMetricProvider)(policy.analysis, env, {
-                now: () => io.now(),
-                sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-            })
-            : undefined;
-        const writer = await (0,gitops_options/* openWriter */.Kn)(desired, io, checkout);
-        try {
-            const facts = await (0,gate_facts.gatherFacts)({
-                policy: sourced,
-                writer,
-                at: io.now(),
-                environment: request.environment,
-                ...(digest ? { digest } : {}),
-                ...(provider ? { provider } : {}),
-            });
-            return (0,gate_decision.decideGate)(policy.deploy, facts);
-        }
-        finally {
-            await writer.close();
-        }
+        const facts = await readGateFacts(policy, desired, io, checkout, {
+            at: io.now(),
+            environment: request.environment,
+            ...(digest ? { digest } : {}),
+        });
+        return (0,gate_decision.decideGate)(policy.deploy, facts);
     };
 }
 /** The deployment payload's `digest` (an object, or the JSON string GitHub may keep it as). */
 function gate_serve_digestOf(payload) {
-    let value = payload;
-    if (typeof value === 'string') {
-        try {
-            value = JSON.parse(value);
-        }
-        catch {
-            return undefined;
-        }
-    }
-    const digest = value?.digest;
+    const digest = (0,deployments/* payloadOf */.Md)(payload)?.digest;
     return typeof digest === 'string' && DIGEST.test(digest) ? digest : undefined;
 }
 function portOf(text) {
@@ -1307,6 +1284,8 @@ var recover = __webpack_require__(11693);
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(38815);
+// EXTERNAL MODULE: ./src/gitops/yaml-list.ts
+var yaml_list = __webpack_require__(46897);
 ;// CONCATENATED MODULE: ./src/gate/overrides.ts
 /**
  * Committed overrides: an incident's audited bypass of deploy windows and freezes, written where a
@@ -1332,6 +1311,7 @@ var dist = __webpack_require__(38815);
 
 
 
+
 /** The longest an entry may stay in force: an override is for an incident, not a standing exception. */
 const MAX_OVERRIDE_DAYS = 7;
 const KINDS = ['p0', 'security'];
@@ -1343,30 +1323,10 @@ function overridesFileFor(quarantineFile) {
 }
 /** Every entry of an overrides file; undefined or empty text means none. */
 function parseOverrides(text, file) {
-    if (text === undefined || text.trim() === '')
+    const list = (0,yaml_list/* readYamlList */.O)(text, file, 'overrides', 'an `overrides:` list');
+    if (!list)
         return [];
-    const lines = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, prettyErrors: false });
-    const at = (node) => {
-        const range = node?.range;
-        const { line, col } = lines.linePos(range?.[0] ?? 0);
-        return `${file}:${line}:${col}`;
-    };
-    const first = doc.errors[0];
-    if (first) {
-        const { line, col } = lines.linePos(first.pos[0]);
-        throw new errors/* ConfigurationError */.j1(`invalid YAML: ${first.message.split('\n')[0]}`, `${file}:${line}:${col}`);
-    }
-    const root = doc.contents;
-    if (root === null)
-        return [];
-    if (!(0,dist/* isMap */.jh)(root))
-        throw new errors/* ConfigurationError */.j1('expected a mapping with an `overrides:` list', at(root));
-    const list = root.get('overrides', true);
-    if (list === undefined || list === null || ((0,dist/* isScalar */.jn)(list) && list.value === null))
-        return [];
-    if (!(0,dist/* isSeq */.oP)(list))
-        throw new errors/* ConfigurationError */.j1('overrides: expected a list of entries', at(list));
+    const { at } = list;
     return list.items.map((item, index) => {
         const name = `overrides[${index}]`;
         if (!(0,dist/* isMap */.jh)(item)) {
@@ -1457,10 +1417,14 @@ async function gatherFacts(request) {
         environment: request.environment ?? policy.environment ?? 'production',
         at,
     };
+    // One read of the branch: every file below is read at its head commit (a sha needs no fetch), so
+    // all the facts come from the same commit.
+    const log = request.log ?? (await writer.log(desired.branch, GATE_LOG_DEPTH));
+    const head = log[0]?.sha ?? desired.branch;
     if (request.digest) {
         const digest = image_ref/* Digest */.n.parse(request.digest, '--artifact').toString();
         facts.digest = digest;
-        const text = await writer.readFile(desired.branch, desired.quarantineFile);
+        const text = await writer.readFile(head, desired.quarantineFile);
         const entry = (0,quarantine/* isQuarantined */.fK)(text, digest, desired.quarantineFile);
         if (entry) {
             facts.quarantined = {
@@ -1472,7 +1436,6 @@ async function gatherFacts(request) {
     }
     if (request.admission)
         facts.admission = request.admission;
-    const log = await writer.log(desired.branch, GATE_LOG_DEPTH);
     const managed = new Set([
         ...desired.targets.map((target) => target.path),
         ...(desired.traffic ? [desired.traffic.path] : []),
@@ -1496,7 +1459,7 @@ async function gatherFacts(request) {
         // (and rejects); a deployment inside its window is not held up by it.
         let entry;
         try {
-            const entries = parseOverrides(await writer.readFile(desired.branch, overridesFile), overridesFile);
+            const entries = parseOverrides(await writer.readFile(head, overridesFile), overridesFile);
             entry = overrideInForce(entries, {
                 environment: facts.environment,
                 ...(policy.service ? { service: policy.service } : {}),
@@ -1586,6 +1549,116 @@ async function measureBudget(policy, provider, at) {
             reason: `${percent} of the ${slo.period.toString()} budget remains (${slo.objective}% SLO)`,
         }
         : { frozen: false, remaining, reason: `${percent} of the ${slo.period.toString()} budget remains` };
+}
+
+
+/***/ }),
+
+/***/ 16887:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GS: () => (/* binding */ findOrCreateDeployment),
+/* harmony export */   Mc: () => (/* binding */ githubCall),
+/* harmony export */   Md: () => (/* binding */ payloadOf),
+/* harmony export */   e9: () => (/* binding */ setDeploymentStatus)
+/* harmony export */ });
+/* unused harmony exports MAX_STATUS_DESCRIPTION, statusDescription */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/**
+ * GitHub Deployments as the rollout's observed state (DESIGN.md "State"): one deployment per rollout
+ * and environment, statuses queued → in_progress → success | failure. Created with
+ * `auto_merge: false` (a deployment must never merge branches) and `required_contexts: []` (the
+ * evidence was judged by `verify`, not by commit statuses), with the rollout id, digest and evidence
+ * digest in the payload so a later run finds the same deployment instead of creating another.
+ *
+ * Facts (github-platform.md 2.5): a status description is at most 140 characters; `log_url` is the
+ * run; a deployment created with GITHUB_TOKEN starts no workflow (deployment_status events from it
+ * do not trigger `on: deployment_status`), so the event-driven loop chains with dispatch instead.
+ */
+
+/** GitHub's limit on a status description. */
+const MAX_STATUS_DESCRIPTION = 140;
+/** `text` cut to GitHub's 140 characters, with an ellipsis when cut. */
+function statusDescription(text) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    return flat.length <= MAX_STATUS_DESCRIPTION ? flat : `${flat.slice(0, MAX_STATUS_DESCRIPTION - 1)}…`;
+}
+/**
+ * The deployment for this rollout, with its creator: an existing one whose payload names the rollout
+ * (a rerun of the same event), or a new one. One list request (newest first, the environment's first
+ * page) and at most one create.
+ */
+async function findOrCreateDeployment(octokit, target) {
+    const { owner, repo, environment, ref, payload } = target;
+    const existing = await githubCall('list deployments', target, () => octokit.rest.repos.listDeployments({ owner, repo, environment, per_page: 100 }));
+    const mine = existing.data.find((deployment) => payloadOf(deployment.payload)?.rollout === payload.rollout);
+    if (mine)
+        return { id: Number(mine.id), ...(mine.creator?.login ? { creator: mine.creator.login } : {}) };
+    const created = await githubCall('create a deployment', target, () => octokit.rest.repos.createDeployment({
+        owner,
+        repo,
+        ref,
+        environment,
+        auto_merge: false,
+        required_contexts: [],
+        payload: { ...payload },
+        description: statusDescription(target.description ?? `Glidepath rollout ${payload.rollout}`),
+        production_environment: /^prod/i.test(environment),
+    }));
+    if (created.status !== 201 || !('id' in created.data)) {
+        throw new Error(`GitHub did not create the deployment (HTTP ${created.status})`);
+    }
+    const creator = created.data.creator?.login;
+    return { id: Number(created.data.id), ...(creator ? { creator } : {}) };
+}
+/** Sets a status on the deployment; the description is cut to 140 characters. */
+async function setDeploymentStatus(octokit, where, state, details) {
+    await githubCall('set a deployment status', where, () => octokit.rest.repos.createDeploymentStatus({
+        owner: where.owner,
+        repo: where.repo,
+        deployment_id: where.deploymentId,
+        state,
+        description: statusDescription(details.description),
+        ...(details.logUrl ? { log_url: details.logUrl } : {}),
+        ...(details.environmentUrl ? { environment_url: details.environmentUrl } : {}),
+    }));
+}
+/**
+ * Runs one GitHub API call (Octokit has already retried what it retries) and turns a refusal into
+ * an error that says what to do: a token without access is configuration (exit 2, `access` names the
+ * permission to grant); a rate limit, a 5xx or the network still failing after the retries is
+ * transient (exit 3, run again).
+ */
+async function githubCall(what, where, run, access = 'deployments: write') {
+    try {
+        return await run();
+    }
+    catch (error) {
+        const status = error.status;
+        const message = error instanceof Error ? error.message : String(error);
+        const place = `${where.owner}/${where.repo}`;
+        const rateLimited = /rate limit/i.test(message);
+        if (status === 401 || status === 404 || (status === 403 && !rateLimited)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`GitHub refused to ${what} in ${place} (${String(status)}: ${message}); check the repository and give the token ${access} on ${place}`);
+        }
+        if (status === 422) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`GitHub rejected the request to ${what} in ${place} (422: ${message})`);
+        }
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TransientError */ .N_(`GitHub did not accept the request to ${what} in ${place} (${message}) after its retries; run the command again`, { cause: error });
+    }
+}
+/** A deployment's payload as an object (GitHub may keep it as a JSON string); undefined when unreadable. */
+function payloadOf(payload) {
+    if (typeof payload === 'string') {
+        try {
+            return JSON.parse(payload);
+        }
+        catch {
+            return undefined;
+        }
+    }
+    return payload && typeof payload === 'object' ? payload : undefined;
 }
 
 

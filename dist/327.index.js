@@ -19,6 +19,8 @@ var errors = __webpack_require__(83916);
 var desire = __webpack_require__(19486);
 // EXTERNAL MODULE: ./src/gitops/revert.ts
 var gitops_revert = __webpack_require__(96440);
+// EXTERNAL MODULE: ./src/rollout/reconcile/types.ts
+var types = __webpack_require__(93135);
 ;// CONCATENATED MODULE: ./src/rollout/controller-phase.ts
 /**
  * Hand-off mode's pure part (issue 5, Build 6): which PromQL reads where an Argo Rollouts Rollout or
@@ -241,10 +243,9 @@ var recover = __webpack_require__(11693);
 
 
 
+
 /** How many commits of the branch to read for a rerun's recovery (as the executor). */
 const HISTORY_DEPTH = 200;
-/** GitHub's limit on a deployment status description. */
-const STATUS_LIMIT = 140;
 /** Commits the image, watches the controller and promotes or reverts; see the module comment. */
 async function runHandoff(request, deps) {
     const { desired, image, spec } = request;
@@ -258,20 +259,20 @@ async function runHandoff(request, deps) {
     const recovered = (0,recover/* recoverRollout */.k)(history, { rollout: request.id });
     const revertedBy = recovered?.commits.find((commit) => commit.revertOf !== undefined);
     if (recovered && revertedBy) {
-        deps.log(`rollout ${request.id} already reverted at ${handoff_short(revertedBy.sha)}; nothing to do`);
+        deps.log(`rollout ${request.id} already reverted at ${(0,types/* shortSha */.Fu)(revertedBy.sha)}; nothing to do`);
         return record({
             outcome: 'reverted',
-            reason: `already reverted (${handoff_short(revertedBy.sha)}): a rerun changes nothing`,
+            reason: `already reverted (${(0,types/* shortSha */.Fu)(revertedBy.sha)}): a rerun changes nothing`,
             steps: [],
             revertCommit: revertedBy.sha,
             status: 'reverted',
         });
     }
     if (recovered?.status === 'promoted') {
-        deps.log(`rollout ${request.id} already promoted at ${handoff_short(recovered.head)}; nothing to do`);
+        deps.log(`rollout ${request.id} already promoted at ${(0,types/* shortSha */.Fu)(recovered.head)}; nothing to do`);
         return record({
             outcome: 'promoted',
-            reason: `already promoted (${handoff_short(recovered.head)}): a rerun changes nothing`,
+            reason: `already promoted (${(0,types/* shortSha */.Fu)(recovered.head)}): a rerun changes nothing`,
             steps: [],
             status: 'promoted',
         });
@@ -289,7 +290,7 @@ async function runHandoff(request, deps) {
         rolloutCommit = oldest.sha;
         beforeRollout = history.find((commit) => commit.sha === oldest.sha)?.parents[0];
         armed = true;
-        deps.log(`resuming ${request.id}: ${object} observes commit ${handoff_short(rolloutCommit)} (already on ${desired.branch})`);
+        deps.log(`resuming ${request.id}: ${object} observes commit ${(0,types/* shortSha */.Fu)(rolloutCommit)} (already on ${desired.branch})`);
     }
     else {
         const commit = await deps.writer.commit(
@@ -308,10 +309,10 @@ async function runHandoff(request, deps) {
         rolloutCommit = commit.sha;
         beforeRollout = parentOf(await deps.writer.log(desired.branch, 2), commit.sha);
         armed = false;
-        deps.log(`handoff: committed ${image.name}@${digest.slice(0, 19)}… as ${handoff_short(commit.sha)} (${commit.status}); ${object} steps traffic`);
+        deps.log(`handoff: committed ${image.name}@${digest.slice(0, 19)}… as ${(0,types/* shortSha */.Fu)(commit.sha)} (${commit.status}); ${object} steps traffic`);
     }
     const step = { step: 1, weight: 100, commit: rolloutCommit };
-    await setStatus('in_progress', `${object} is rolling out ${digest.slice(0, 19)}…`);
+    await deps.setStatus?.('in_progress', `${object} is rolling out ${digest.slice(0, 19)}…`);
     const deadline = deps.now().getTime() + spec.timeout.milliseconds;
     let last;
     let lastError;
@@ -333,7 +334,7 @@ async function runHandoff(request, deps) {
                     steps: 1,
                     ...(request.evidence ? { evidence: request.evidence } : {}),
                 }, desired.quarantineFile));
-                await setStatus('success', `${object} promoted ${digest.slice(0, 19)}…`);
+                await deps.setStatus?.('success', `${object} promoted ${digest.slice(0, 19)}…`);
                 return record({ outcome: 'promoted', reason, steps: [step], status: 'promoted' });
             }
             if (reading.phase === 'failed' && armed) {
@@ -375,7 +376,7 @@ async function runHandoff(request, deps) {
     /** Commits the image revert (with the quarantine entry when `quarantine`), then reports failure. */
     async function revert(reason, quarantine) {
         if (!beforeRollout) {
-            throw new errors/* ConfigurationError */.j1(`cannot revert ${request.id}: commit ${handoff_short(rolloutCommit)} is the first of ${desired.branch}, so there is no earlier state; seed the branch before handing off`);
+            throw new errors/* ConfigurationError */.j1(`cannot revert ${request.id}: commit ${(0,types/* shortSha */.Fu)(rolloutCommit)} is the first of ${desired.branch}, so there is no earlier state; seed the branch before handing off`);
         }
         const plan = await (0,gitops_revert/* planRevert */._)(deps.writer, {
             branch: desired.branch,
@@ -389,10 +390,10 @@ async function runHandoff(request, deps) {
             now: deps.now,
         });
         const commit = await deps.writer.commit(plan.request);
-        deps.log(`reverted with the image lever: ${handoff_short(commit.sha)}` +
+        deps.log(`reverted with the image lever: ${(0,types/* shortSha */.Fu)(commit.sha)}` +
             (plan.quarantined ? `; quarantined ${digest.slice(0, 19)}…` : ''));
         Object.assign(step, { phase: quarantine ? 'fail' : 'error', reason });
-        await setStatus('failure', reason);
+        await deps.setStatus?.('failure', reason);
         return record({
             outcome: 'reverted',
             reason,
@@ -400,10 +401,6 @@ async function runHandoff(request, deps) {
             revertCommit: commit.sha,
             status: 'reverted',
         });
-    }
-    async function setStatus(stateName, description) {
-        const text = description.length > STATUS_LIMIT ? `${description.slice(0, STATUS_LIMIT - 1)}…` : description;
-        await deps.setStatus?.(stateName, text);
     }
     function record(fields) {
         const at = deps.now().getTime();
@@ -440,9 +437,6 @@ async function runHandoff(request, deps) {
 /** The first parent of `sha` in `log`. */
 function parentOf(log, sha) {
     return log.find((commit) => commit.sha === sha)?.parents[0];
-}
-function handoff_short(sha) {
-    return sha.slice(0, 12);
 }
 
 

@@ -2581,7 +2581,7 @@ function headerEntries(source, service, header, value) {
     const entries = service.entries.filter((entry) => entry.headers.includes(name));
     if (entries.length === 0) {
         throw new errors/* ConfigurationError */.j1(`VirtualService ${service.object.name} has no http route matching header "${header}"; add one above the default route once, e.g. ` +
-            `- match: [{headers: {${name}: {exact: "${value}"}}}]\n  route: [{destination: {host: ${service.canary.host}${service.canary.subset ? `, subset: ${service.canary.subset}` : ''}}}]`, locate(source, service.object, ['spec', 'http']));
+            `- match: [{headers: {${name}: {exact: "${value}"}}}]\n  route: [{destination: ${destinationYaml(service.canary)}}]`, locate(source, service.object, ['spec', 'http']));
     }
     for (const entry of entries)
         refuseThirdDestination(source, service, entry);
@@ -2687,7 +2687,7 @@ function istio_planMirror(source, request) {
     const entries = service.entries.filter((entry) => entry.headers.length === 0 && entry.mirror?.key === service.canary.key);
     if (entries.length === 0) {
         throw new errors/* ConfigurationError */.j1(`VirtualService ${service.object.name} has no http route mirroring to ${label(service.canary)}; add to the stable route once, e.g. ` +
-            `mirror: {host: ${service.canary.host}${service.canary.subset ? `, subset: ${service.canary.subset}` : ''}} and mirrorPercentage: {value: 0}`, locate(source, service.object, ['spec', 'http']));
+            `mirror: ${destinationYaml(service.canary)} and mirrorPercentage: {value: 0}`, locate(source, service.object, ['spec', 'http']));
     }
     const edits = entries.flatMap((entry) => {
         const body = entry.body;

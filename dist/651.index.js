@@ -3162,7 +3162,8 @@ class ImageRef {
 /* unused harmony exports QuarantinedError, parseQuarantine, addToQuarantine */
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38815);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
-/* harmony import */ var _evidence_image_ref_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(70912);
+/* harmony import */ var _yaml_list_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(46897);
+/* harmony import */ var _evidence_image_ref_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(70912);
 /**
  * The quarantine list: digests that failed a rollout, kept in the GitOps repository itself
  * (`.glidepath/quarantine.yaml` by default) so that every writer sees it, it is reviewed like any
@@ -3181,6 +3182,7 @@ class ImageRef {
  * Reading is lenient (only `digest` is required, so a hand-written entry still blocks); writing is
  * strict and appends without reformatting anything already in the file.
  */
+
 
 
 
@@ -3212,30 +3214,11 @@ class QuarantinedError extends _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .Config
  * read is a ConfigurationError at FILE:LINE:COL: a broken list must not silently admit anything.
  */
 function parseQuarantine(text, file = DEFAULT_QUARANTINE_FILE) {
-    if (text === undefined || text.trim() === '')
+    const list = (0,_yaml_list_js__WEBPACK_IMPORTED_MODULE_2__/* .readYamlList */ .O)(text, file, 'digests', 'a `digests:` list');
+    if (!list)
         return [];
-    const lines = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .LineCounter */ .HN();
-    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(text, { lineCounter: lines, prettyErrors: false });
-    const at = (node) => {
-        const { line, col } = lines.linePos(node?.range?.[0] ?? 0);
-        return `${file}:${line}:${col}`;
-    };
-    const first = doc.errors[0];
-    if (first) {
-        const { line, col } = lines.linePos(first.pos[0]);
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`invalid YAML: ${first.message.split('\n')[0]}`, `${file}:${line}:${col}`);
-    }
-    const root = doc.contents;
-    if (root === null)
-        return [];
-    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(root))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1('expected a mapping with a `digests:` list', at(root));
-    const digests = root.get('digests', true);
-    if (digests === undefined || digests === null || ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(digests) && digests.value === null))
-        return [];
-    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(digests))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1('digests: expected a list of entries', at(digests));
-    return digests.items.map((item, index) => {
+    const { at } = list;
+    return list.items.map((item, index) => {
         const where = at(item);
         if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(item)) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`digests[${index}]: expected a mapping with at least "digest: sha256:…"`, where);
@@ -3251,11 +3234,11 @@ function parseQuarantine(text, file = DEFAULT_QUARANTINE_FILE) {
         const digest = field('digest');
         if (!digest)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`digests[${index}]: missing "digest: sha256:…"`, where);
-        const parsed = _evidence_image_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .Digest */ .n.tryParse(digest);
+        const parsed = _evidence_image_ref_js__WEBPACK_IMPORTED_MODULE_3__/* .Digest */ .n.tryParse(digest);
         if (!parsed) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`digests[${index}].digest: "${digest}" is not a sha256 or sha512 digest`, at(item.get('digest', true)));
         }
-        const { line, col } = lines.linePos(item.range?.[0] ?? 0);
+        const { line, col } = list.position(item);
         const entry = { digest: parsed.toString(), line, column: col };
         for (const key of ['image', 'reason', 'rollout', 'at']) {
             const value = field(key);
@@ -3267,8 +3250,8 @@ function parseQuarantine(text, file = DEFAULT_QUARANTINE_FILE) {
 }
 /** The entry that quarantines `digest`, or undefined when it is admitted. */
 function isQuarantined(text, digest, file = DEFAULT_QUARANTINE_FILE) {
-    const wanted = typeof digest === 'string' ? _evidence_image_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .Digest */ .n.parse(digest) : digest;
-    return parseQuarantine(text, file).find((entry) => _evidence_image_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .Digest */ .n.parse(entry.digest).equals(wanted));
+    const wanted = typeof digest === 'string' ? _evidence_image_ref_js__WEBPACK_IMPORTED_MODULE_3__/* .Digest */ .n.parse(digest) : digest;
+    return parseQuarantine(text, file).find((entry) => _evidence_image_ref_js__WEBPACK_IMPORTED_MODULE_3__/* .Digest */ .n.parse(entry.digest).equals(wanted));
 }
 /** Throws QuarantinedError when `digest` is in the list. */
 function assertNotQuarantined(text, digest, file = DEFAULT_QUARANTINE_FILE) {
@@ -3282,7 +3265,7 @@ function assertNotQuarantined(text, digest, file = DEFAULT_QUARANTINE_FILE) {
  * list's indentation and line ending; a missing file gets a short header explaining the file.
  */
 function addToQuarantine(text, entry, file = DEFAULT_QUARANTINE_FILE) {
-    const digest = _evidence_image_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .Digest */ .n.parse(entry.digest, 'quarantine digest').toString();
+    const digest = _evidence_image_ref_js__WEBPACK_IMPORTED_MODULE_3__/* .Digest */ .n.parse(entry.digest, 'quarantine digest').toString();
     if (isQuarantined(text, digest, file))
         return text;
     const eol = text?.includes('\r\n') ? '\r\n' : '\n';
@@ -3353,6 +3336,60 @@ function compact(entry) {
             out[key] = value;
     }
     return out;
+}
+
+
+/***/ }),
+
+/***/ 46897:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   O: () => (/* binding */ readYamlList)
+/* harmony export */ });
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38815);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+/**
+ * The shape the GitOps repository's own lists share (`.glidepath/quarantine.yaml`'s `digests:`,
+ * `overrides.yaml`'s `overrides:`): a YAML mapping holding one list under `key`. Reading is the same
+ * for each — empty text or an empty list is no entries; anything else that is not that shape is a
+ * ConfigurationError at FILE:LINE:COL — so it lives here once; each file then reads its entries.
+ */
+
+
+/**
+ * The list under `key` in `text` (`file` names it in errors); undefined when there are no entries.
+ * `shape` completes "expected a mapping with …", e.g. "a `digests:` list".
+ */
+function readYamlList(text, file, key, shape) {
+    if (text === undefined || text.trim() === '')
+        return undefined;
+    const lines = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .LineCounter */ .HN();
+    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(text, { lineCounter: lines, prettyErrors: false });
+    const position = (node) => {
+        const range = node?.range;
+        return lines.linePos(range?.[0] ?? 0);
+    };
+    const at = (node) => {
+        const { line, col } = position(node);
+        return `${file}:${line}:${col}`;
+    };
+    const first = doc.errors[0];
+    if (first) {
+        const { line, col } = lines.linePos(first.pos[0]);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`invalid YAML: ${first.message.split('\n')[0]}`, `${file}:${line}:${col}`);
+    }
+    const root = doc.contents;
+    if (root === null)
+        return undefined;
+    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(root))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`expected a mapping with ${shape}`, at(root));
+    const list = root.get(key, true);
+    if (list === undefined || list === null || ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(list) && list.value === null))
+        return undefined;
+    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(list))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${key}: expected a list of entries`, at(list));
+    return { items: list.items, at, position };
 }
 
 

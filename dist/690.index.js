@@ -74,7 +74,7 @@ function assertObjective(objective) {
 
 /***/ }),
 
-/***/ 73390:
+/***/ 95606:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1869,175 +1869,8 @@ function describeLimits(limits) {
     return parts.join(', ');
 }
 
-;// CONCATENATED MODULE: ./src/analysis/history.ts
-/**
- * Criteria relative to history: compare a metric's current value with what the last N promoted
- * releases measured for the same metric, e.g. "no more than 10 % above the median of the last 5".
- *
- * Source: anchors-rollouts.md §(b) b.4 (Keptn `slo.yaml` relative criteria `<=+10%`, `<=+50`,
- * `compare_with: several_results`, aggregate avg/p50/p90/p95) and §(e) (comparison with history is
- * something users ask for and none of the anchors ship outside Keptn). Two departures from Keptn:
- * - the reference is the **median** of the last N values, not their mean: one odd release (a
- *   regression that got promoted and was then fixed, a noisy measurement, a traffic spike) moves a
- *   mean of five by a fifth of its size but leaves the median where the other four put it, and a
- *   bad release must not loosen the bar for the next one;
- * - with no history Keptn passes the criterion; we return `inconclusive` ("no history yet"), because
- *   silence is not evidence (verdict.ts).
- */
-
-/** The default N: five releases. */
-const DEFAULT_HISTORY_RELEASES = 5;
-const RELATIVE = /^([+-])(\d+(?:\.\d+)?|\.\d+)%$/;
-const ABSOLUTE = /^([+-])(\d+(?:\.\d+)?|\.\d+)$/;
-const RATIO = /^x(\d+(?:\.\d+)?|\.\d+)$/;
-/**
- * Parses a tolerance: `+10%` / `-5%` (relative, sign required), `+0.02` (absolute, sign required),
- * `x1.5` (ratio, greater than 0). Anything else is a ConfigurationError naming `where`. The sign is
- * required so that a bare `10` cannot be read as either "10 above" or "at most 10".
- */
-function parseHistoryTolerance(text, where) {
-    const trimmed = text.trim();
-    const relative = RELATIVE.exec(trimmed);
-    if (relative) {
-        const size = Number(relative[2]) / 100;
-        return { kind: 'relative', fraction: relative[1] === '-' ? -size : size, text: trimmed };
-    }
-    const absolute = ABSOLUTE.exec(trimmed);
-    if (absolute) {
-        const size = Number(absolute[2]);
-        return { kind: 'absolute', delta: absolute[1] === '-' ? -size : size, text: trimmed };
-    }
-    const ratio = RATIO.exec(trimmed);
-    if (ratio && Number(ratio[1]) > 0)
-        return { kind: 'ratio', factor: Number(ratio[1]), text: trimmed };
-    throw new src_errors/* ConfigurationError */.j1(`${where}: "${text}" is not a tolerance; write +10% or -5% (relative to history), +0.02 (absolute, with its sign) or x1.5 (a ratio above 0)`);
-}
-/** Validates the text form into a `HistoryCriterion`; ConfigurationError naming `where` otherwise. */
-function parseHistoryCriterion(input, where) {
-    const tolerance = parseHistoryTolerance(input.tolerance, `${where}.tolerance`);
-    if (input.direction !== 'higher-is-worse' && input.direction !== 'lower-is-worse') {
-        throw new src_errors/* ConfigurationError */.j1(`${where}.direction: "${String(input.direction)}" is not a direction; use higher-is-worse or lower-is-worse`);
-    }
-    const releases = input.releases ?? DEFAULT_HISTORY_RELEASES;
-    if (!(Number.isInteger(releases) && releases >= 1)) {
-        throw new src_errors/* ConfigurationError */.j1(`${where}.releases: must be a whole number of at least 1; got ${releases}`);
-    }
-    const minReleases = input.minReleases ?? 1;
-    if (!(Number.isInteger(minReleases) && minReleases >= 1 && minReleases <= releases)) {
-        throw new src_errors/* ConfigurationError */.j1(`${where}.minReleases: must be a whole number from 1 to releases (${releases}); got ${minReleases}`);
-    }
-    return {
-        tolerance,
-        direction: input.direction,
-        releases,
-        minReleases,
-        ...(input.unit !== undefined ? { unit: input.unit } : {}),
-    };
-}
-/** The median; the mean of the two middle values for an even count. */
-function median(values) {
-    if (values.length === 0)
-        throw new RangeError('the median of no values is undefined');
-    const sorted = [...values].sort((a, b) => a - b);
-    const middle = Math.floor(sorted.length / 2);
-    return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-/**
- * Compares `current` with the last `criterion.releases` values of `history` (promoted releases only,
- * oldest first; NaN entries — releases that did not measure the metric — are skipped before taking
- * the last N). The bound is the reference (their median) moved by the tolerance; the current value
- * passes at the bound itself. `inconclusive` with fewer than `minReleases` usable values ("no history
- * yet"), with a NaN current value, and for relative or ratio tolerances on a reference ≤ 0, where
- * "10 % more than nothing" means nothing (use an absolute tolerance there).
- */
-function compareWithHistory(current, history, criterion) {
-    const usable = history.filter((value) => !Number.isNaN(value));
-    const used = usable.slice(-criterion.releases);
-    const unit = (value) => (criterion.unit ? `${format(value)} ${criterion.unit}` : format(value));
-    const comparator = criterion.direction === 'higher-is-worse' ? '≤' : '≥';
-    const values = [...used, current];
-    if (used.length < criterion.minReleases) {
-        return {
-            phase: 'inconclusive',
-            criterion: `${comparator} median of last ${criterion.releases} releases ${describe(criterion.tolerance)}`,
-            reason: used.length === 0
-                ? 'no history yet: no promoted release has a value for this metric'
-                : `no history yet: ${used.length} promoted release${used.length === 1 ? ' has' : 's have'} a value, fewer than minReleases ${criterion.minReleases}`,
-            values,
-        };
-    }
-    const reference = median(used);
-    const what = used.length === 1 ? 'the last release' : `median of last ${used.length} releases`;
-    const base = `${comparator} ${what} (${unit(reference)}) ${describe(criterion.tolerance)}`;
-    const tolerance = criterion.tolerance;
-    if (tolerance.kind !== 'absolute' && !(reference > 0)) {
-        return {
-            phase: 'inconclusive',
-            criterion: base,
-            reason: `the reference is ${unit(reference)}, and a ${tolerance.kind} tolerance needs a positive one; use an absolute tolerance such as +0.01`,
-            values,
-            reference,
-        };
-    }
-    // Rounded to 12 significant digits so float noise never decides a comparison the user wrote in
-    // decimal: 1.13 × 1.1 is 1.2429999999999999 in binary, which would fail a current 1.243.
-    const raw = tolerance.kind === 'relative'
-        ? reference * (1 + tolerance.fraction)
-        : tolerance.kind === 'absolute'
-            ? reference + tolerance.delta
-            : reference * tolerance.factor;
-    const bound = Number(raw.toPrecision(12));
-    const criterionText = `${base} = ${unit(bound)}`;
-    if (Number.isNaN(current)) {
-        return {
-            phase: 'inconclusive',
-            criterion: criterionText,
-            reason: 'no current value to compare (NaN: no data)',
-            values,
-            reference,
-            bound,
-        };
-    }
-    const within = criterion.direction === 'higher-is-worse' ? current <= bound : current >= bound;
-    const change = ` (${signedPercent(current, reference)} against ${unit(reference)})`;
-    return {
-        phase: within ? 'pass' : 'fail',
-        criterion: criterionText,
-        reason: within
-            ? `current ${unit(current)} ${comparator} ${unit(bound)}${change}`
-            : `current ${unit(current)} is ${criterion.direction === 'higher-is-worse' ? 'above' : 'below'} ${unit(bound)}${change}`,
-        values,
-        reference,
-        bound,
-    };
-}
-/** `+ 10%`, `− 5%`, `+ 0.02`, `× 1.5`, as they read after the reference. */
-function describe(tolerance) {
-    switch (tolerance.kind) {
-        case 'relative':
-            return `${tolerance.fraction < 0 ? '−' : '+'} ${format(Math.abs(tolerance.fraction) * 100)}%`;
-        case 'absolute':
-            return `${tolerance.delta < 0 ? '−' : '+'} ${format(Math.abs(tolerance.delta))}`;
-        case 'ratio':
-            return `× ${format(tolerance.factor)}`;
-    }
-}
-/** `+16.7%`; `±0%` when equal. */
-function signedPercent(current, reference) {
-    if (current === reference)
-        return '±0%';
-    // |reference|, so that moving up from a negative reference still reads as "+".
-    const percent = (100 * (current - reference)) / Math.abs(reference);
-    if (!Number.isFinite(percent))
-        return current > reference ? '+∞%' : '−∞%';
-    const size = format(Number(Math.abs(percent).toFixed(1)));
-    return percent > 0 ? `+${size}%` : percent < 0 ? `−${size}%` : '±0%';
-}
-/** Six significant digits without float noise: 120 × 1.1 → "132", not "132.00000000000003". */
-function format(value) {
-    return Number.isFinite(value) ? String(Number(value.toPrecision(6))) : String(value);
-}
-
+// EXTERNAL MODULE: ./src/analysis/history.ts
+var analysis_history = __webpack_require__(61374);
 ;// CONCATENATED MODULE: ./src/analysis/phase.ts
 /**
  * Measurement → phase: what one measurement of one metric says, before the per-metric limits
@@ -2721,7 +2554,7 @@ async function measureRepeated(run, query, time, provider) {
 function historyVerdict(guard, run, releases) {
     const history = guard.history;
     const where = `analysis.guardrails[${guard.name}].history`;
-    const criterion = parseHistoryCriterion({ tolerance: history.tolerance, direction: history.direction, releases: history.releases }, where);
+    const criterion = (0,analysis_history/* parseHistoryCriterion */.lz)({ tolerance: history.tolerance, direction: history.direction, releases: history.releases }, where);
     const current = [...run.state.measurements]
         .reverse()
         .find((measurement) => measurement.value !== undefined)?.value;
@@ -2737,7 +2570,7 @@ function historyVerdict(guard, run, releases) {
             reason: 'the guardrail measured no value to compare with history',
         };
     }
-    const compared = compareWithHistory(current, releases, criterion);
+    const compared = (0,analysis_history/* compareWithHistory */.KG)(current, releases, criterion);
     // Until a release is recorded there is nothing to compare with: report it, do not hold every first rollout.
     const noHistory = releases.filter((value) => !Number.isNaN(value)).length === 0;
     return {
@@ -2999,6 +2832,187 @@ function progressLine(now, verdicts, waitMs) {
 
 /***/ }),
 
+/***/ 61374:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   JZ: () => (/* binding */ median),
+/* harmony export */   KG: () => (/* binding */ compareWithHistory),
+/* harmony export */   lz: () => (/* binding */ parseHistoryCriterion)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_HISTORY_RELEASES, parseHistoryTolerance */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/**
+ * Criteria relative to history: compare a metric's current value with what the last N promoted
+ * releases measured for the same metric, e.g. "no more than 10 % above the median of the last 5".
+ *
+ * Source: anchors-rollouts.md §(b) b.4 (Keptn `slo.yaml` relative criteria `<=+10%`, `<=+50`,
+ * `compare_with: several_results`, aggregate avg/p50/p90/p95) and §(e) (comparison with history is
+ * something users ask for and none of the anchors ship outside Keptn). Two departures from Keptn:
+ * - the reference is the **median** of the last N values, not their mean: one odd release (a
+ *   regression that got promoted and was then fixed, a noisy measurement, a traffic spike) moves a
+ *   mean of five by a fifth of its size but leaves the median where the other four put it, and a
+ *   bad release must not loosen the bar for the next one;
+ * - with no history Keptn passes the criterion; we return `inconclusive` ("no history yet"), because
+ *   silence is not evidence (verdict.ts).
+ */
+
+/** The default N: five releases. */
+const DEFAULT_HISTORY_RELEASES = 5;
+const RELATIVE = /^([+-])(\d+(?:\.\d+)?|\.\d+)%$/;
+const ABSOLUTE = /^([+-])(\d+(?:\.\d+)?|\.\d+)$/;
+const RATIO = /^x(\d+(?:\.\d+)?|\.\d+)$/;
+/**
+ * Parses a tolerance: `+10%` / `-5%` (relative, sign required), `+0.02` (absolute, sign required),
+ * `x1.5` (ratio, greater than 0). Anything else is a ConfigurationError naming `where`. The sign is
+ * required so that a bare `10` cannot be read as either "10 above" or "at most 10".
+ */
+function parseHistoryTolerance(text, where) {
+    const trimmed = text.trim();
+    const relative = RELATIVE.exec(trimmed);
+    if (relative) {
+        const size = Number(relative[2]) / 100;
+        return { kind: 'relative', fraction: relative[1] === '-' ? -size : size, text: trimmed };
+    }
+    const absolute = ABSOLUTE.exec(trimmed);
+    if (absolute) {
+        const size = Number(absolute[2]);
+        return { kind: 'absolute', delta: absolute[1] === '-' ? -size : size, text: trimmed };
+    }
+    const ratio = RATIO.exec(trimmed);
+    if (ratio && Number(ratio[1]) > 0)
+        return { kind: 'ratio', factor: Number(ratio[1]), text: trimmed };
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${where}: "${text}" is not a tolerance; write +10% or -5% (relative to history), +0.02 (absolute, with its sign) or x1.5 (a ratio above 0)`);
+}
+/** Validates the text form into a `HistoryCriterion`; ConfigurationError naming `where` otherwise. */
+function parseHistoryCriterion(input, where) {
+    const tolerance = parseHistoryTolerance(input.tolerance, `${where}.tolerance`);
+    if (input.direction !== 'higher-is-worse' && input.direction !== 'lower-is-worse') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${where}.direction: "${String(input.direction)}" is not a direction; use higher-is-worse or lower-is-worse`);
+    }
+    const releases = input.releases ?? DEFAULT_HISTORY_RELEASES;
+    if (!(Number.isInteger(releases) && releases >= 1)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${where}.releases: must be a whole number of at least 1; got ${releases}`);
+    }
+    const minReleases = input.minReleases ?? 1;
+    if (!(Number.isInteger(minReleases) && minReleases >= 1 && minReleases <= releases)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${where}.minReleases: must be a whole number from 1 to releases (${releases}); got ${minReleases}`);
+    }
+    return {
+        tolerance,
+        direction: input.direction,
+        releases,
+        minReleases,
+        ...(input.unit !== undefined ? { unit: input.unit } : {}),
+    };
+}
+/** The median; the mean of the two middle values for an even count. */
+function median(values) {
+    if (values.length === 0)
+        throw new RangeError('the median of no values is undefined');
+    const sorted = [...values].sort((a, b) => a - b);
+    const middle = Math.floor(sorted.length / 2);
+    return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+/**
+ * Compares `current` with the last `criterion.releases` values of `history` (promoted releases only,
+ * oldest first; NaN entries — releases that did not measure the metric — are skipped before taking
+ * the last N). The bound is the reference (their median) moved by the tolerance; the current value
+ * passes at the bound itself. `inconclusive` with fewer than `minReleases` usable values ("no history
+ * yet"), with a NaN current value, and for relative or ratio tolerances on a reference ≤ 0, where
+ * "10 % more than nothing" means nothing (use an absolute tolerance there).
+ */
+function compareWithHistory(current, history, criterion) {
+    const usable = history.filter((value) => !Number.isNaN(value));
+    const used = usable.slice(-criterion.releases);
+    const unit = (value) => (criterion.unit ? `${format(value)} ${criterion.unit}` : format(value));
+    const comparator = criterion.direction === 'higher-is-worse' ? '≤' : '≥';
+    const values = [...used, current];
+    if (used.length < criterion.minReleases) {
+        return {
+            phase: 'inconclusive',
+            criterion: `${comparator} median of last ${criterion.releases} releases ${describe(criterion.tolerance)}`,
+            reason: used.length === 0
+                ? 'no history yet: no promoted release has a value for this metric'
+                : `no history yet: ${used.length} promoted release${used.length === 1 ? ' has' : 's have'} a value, fewer than minReleases ${criterion.minReleases}`,
+            values,
+        };
+    }
+    const reference = median(used);
+    const what = used.length === 1 ? 'the last release' : `median of last ${used.length} releases`;
+    const base = `${comparator} ${what} (${unit(reference)}) ${describe(criterion.tolerance)}`;
+    const tolerance = criterion.tolerance;
+    if (tolerance.kind !== 'absolute' && !(reference > 0)) {
+        return {
+            phase: 'inconclusive',
+            criterion: base,
+            reason: `the reference is ${unit(reference)}, and a ${tolerance.kind} tolerance needs a positive one; use an absolute tolerance such as +0.01`,
+            values,
+            reference,
+        };
+    }
+    // Rounded to 12 significant digits so float noise never decides a comparison the user wrote in
+    // decimal: 1.13 × 1.1 is 1.2429999999999999 in binary, which would fail a current 1.243.
+    const raw = tolerance.kind === 'relative'
+        ? reference * (1 + tolerance.fraction)
+        : tolerance.kind === 'absolute'
+            ? reference + tolerance.delta
+            : reference * tolerance.factor;
+    const bound = Number(raw.toPrecision(12));
+    const criterionText = `${base} = ${unit(bound)}`;
+    if (Number.isNaN(current)) {
+        return {
+            phase: 'inconclusive',
+            criterion: criterionText,
+            reason: 'no current value to compare (NaN: no data)',
+            values,
+            reference,
+            bound,
+        };
+    }
+    const within = criterion.direction === 'higher-is-worse' ? current <= bound : current >= bound;
+    const change = ` (${signedPercent(current, reference)} against ${unit(reference)})`;
+    return {
+        phase: within ? 'pass' : 'fail',
+        criterion: criterionText,
+        reason: within
+            ? `current ${unit(current)} ${comparator} ${unit(bound)}${change}`
+            : `current ${unit(current)} is ${criterion.direction === 'higher-is-worse' ? 'above' : 'below'} ${unit(bound)}${change}`,
+        values,
+        reference,
+        bound,
+    };
+}
+/** `+ 10%`, `− 5%`, `+ 0.02`, `× 1.5`, as they read after the reference. */
+function describe(tolerance) {
+    switch (tolerance.kind) {
+        case 'relative':
+            return `${tolerance.fraction < 0 ? '−' : '+'} ${format(Math.abs(tolerance.fraction) * 100)}%`;
+        case 'absolute':
+            return `${tolerance.delta < 0 ? '−' : '+'} ${format(Math.abs(tolerance.delta))}`;
+        case 'ratio':
+            return `× ${format(tolerance.factor)}`;
+    }
+}
+/** `+16.7%`; `±0%` when equal. */
+function signedPercent(current, reference) {
+    if (current === reference)
+        return '±0%';
+    // |reference|, so that moving up from a negative reference still reads as "+".
+    const percent = (100 * (current - reference)) / Math.abs(reference);
+    if (!Number.isFinite(percent))
+        return current > reference ? '+∞%' : '−∞%';
+    const size = format(Number(Math.abs(percent).toFixed(1)));
+    return percent > 0 ? `+${size}%` : percent < 0 ? `−${size}%` : '±0%';
+}
+/** Six significant digits without float noise: 120 × 1.1 → "132", not "132.00000000000003". */
+function format(value) {
+    return Number.isFinite(value) ? String(Number(value.toPrecision(6))) : String(value);
+}
+
+
+/***/ }),
+
 /***/ 58690:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -3019,8 +3033,8 @@ __webpack_require__.d(__webpack_exports__, {
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./src/analysis/engine.ts + 11 modules
-var engine = __webpack_require__(73390);
+// EXTERNAL MODULE: ./src/analysis/engine.ts + 10 modules
+var engine = __webpack_require__(95606);
 // EXTERNAL MODULE: ./src/config/duration.ts
 var duration = __webpack_require__(97840);
 // EXTERNAL MODULE: ./src/config/load-policy.ts + 3 modules

@@ -8,6 +8,7 @@ export const modules = {
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   checkEvent: () => (/* binding */ checkEvent),
+/* harmony export */   checkEventPayload: () => (/* binding */ checkEventPayload),
 /* harmony export */   controlCommand: () => (/* binding */ controlCommand),
 /* harmony export */   dispatchNext: () => (/* binding */ dispatchNext),
 /* harmony export */   parseControl: () => (/* binding */ parseControl),
@@ -21,7 +22,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _github_octokit_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6702);
 /* harmony import */ var _report_admission_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(27887);
 /* harmony import */ var _report_rollout_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(38363);
-/* harmony import */ var _rollout_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(61861);
+/* harmony import */ var _rollout_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(79754);
 
 
 
@@ -52,6 +53,10 @@ async function checkEvent(env) {
     catch (error) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`cannot read the event payload: ${error.message}`, env.GITHUB_EVENT_PATH);
     }
+    return checkEventPayload(name, payload);
+}
+/** {@link checkEvent} on a payload already read (the action's settings hold it). */
+function checkEventPayload(name, payload) {
     const fork = (0,_github_fork_js__WEBPACK_IMPORTED_MODULE_6__/* .forkOrigin */ .t)(name, payload);
     if (fork) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`refusing to roll out from a ${name} event triggered by the fork ${fork}: its artifacts and evidence are not this repository's`);

@@ -14,7 +14,7 @@ import { openMetricProvider } from '../../src/cli/commands/analyze.js';
 import { parsePolicy } from '../../src/config/load-policy.js';
 import type { AnalysisPolicy, DesiredPolicy, Policy } from '../../src/config/types.js';
 import { ImageRef } from '../../src/evidence/image-ref.js';
-import { ensureDeployment, setDeploymentStatus } from '../../src/github/deployments.js';
+import { findOrCreateDeployment, setDeploymentStatus } from '../../src/github/deployments.js';
 import { createOctokit } from '../../src/github/octokit.js';
 import { openDesiredStateWriter } from '../../src/gitops/index.js';
 import { runRollout, type RolloutRecord } from '../../src/rollout/executor.js';
@@ -105,13 +105,15 @@ async function rollout(digest: string, log: string[]): Promise<RolloutRecord> {
     retryAfterBaseMs: 1,
   });
   const id = `demo-${digest.slice(0, 12)}`;
-  const deploymentId = await ensureDeployment(octokit, {
-    owner: 'acme',
-    repo: 'demo',
-    ref: 'main',
-    environment: 'production',
-    payload: { rollout: id, digest: `sha256:${digest}` },
-  });
+  const deploymentId = (
+    await findOrCreateDeployment(octokit, {
+      owner: 'acme',
+      repo: 'demo',
+      ref: 'main',
+      environment: 'production',
+      payload: { rollout: id, digest: `sha256:${digest}` },
+    })
+  ).id;
   const writer = await openDesiredStateWriter(policy.desired, {});
   const clock = {
     now: () => new Date(),

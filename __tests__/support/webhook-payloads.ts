@@ -228,12 +228,7 @@ export function protectionRulePayload(
 
 /** `node` with every string starting with `from` (an API root) starting with `to` instead. */
 function rehosted(node: unknown, from: string, to: string): unknown {
-  if (typeof node === 'string') return node.startsWith(from) ? to + node.slice(from.length) : node;
-  if (Array.isArray(node)) return node.map((item) => rehosted(item, from, to));
-  if (node && typeof node === 'object') {
-    return Object.fromEntries(Object.entries(node).map(([key, inner]) => [key, rehosted(inner, from, to)]));
-  }
-  return node;
+  return mapStrings(node, (text) => (text.startsWith(from) ? to + text.slice(from.length) : text));
 }
 
 /**
@@ -245,19 +240,21 @@ function renamed(node: unknown, from: string, to: string): unknown {
   const [fromOwner, fromName] = from.split('/') as [string, string];
   const [toOwner, toName] = to.split('/') as [string, string];
   const owner = new RegExp(`(?<=/)${escape(fromOwner)}(?=$|[/{?#])`, 'g');
-  const walk = (value: unknown): unknown => {
-    if (typeof value === 'string') {
-      if (value === fromOwner) return toOwner;
-      if (value === fromName) return toName;
-      return value.split(`${fromOwner}/${fromName}`).join(`${toOwner}/${toName}`).replace(owner, toOwner);
-    }
-    if (Array.isArray(value)) return value.map(walk);
-    if (value && typeof value === 'object') {
-      return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, walk(inner)]));
-    }
-    return value;
-  };
-  return walk(node);
+  return mapStrings(node, (text) => {
+    if (text === fromOwner) return toOwner;
+    if (text === fromName) return toName;
+    return text.split(`${fromOwner}/${fromName}`).join(`${toOwner}/${toName}`).replace(owner, toOwner);
+  });
+}
+
+/** A copy of JSON `node` with `change` applied to every string in it. */
+function mapStrings(node: unknown, change: (text: string) => string): unknown {
+  if (typeof node === 'string') return change(node);
+  if (Array.isArray(node)) return node.map((item) => mapStrings(item, change));
+  if (node && typeof node === 'object') {
+    return Object.fromEntries(Object.entries(node).map(([key, inner]) => [key, mapStrings(inner, change)]));
+  }
+  return node;
 }
 
 function escape(text: string): string {

@@ -25,7 +25,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { ANALYSIS_EXIT, runAnalyze } from '../cli/commands/analyze.js';
 import { ROLLOUT_EXIT, runRolloutCommand } from '../cli/commands/rollout.js';
-import { checkEvent, dispatchNext } from '../cli/commands/step.js';
+import { checkEventPayload, dispatchNext } from '../cli/commands/step.js';
 import { runVerify } from '../cli/commands/verify.js';
 import type { CliIo } from '../cli/command.js';
 import { PolicyError } from '../config/load-policy.js';
@@ -139,7 +139,10 @@ async function rolloutInAction(settings: ActionSettings, now: () => Date): Promi
   const step = settings.command === 'step';
   // The event guard of `glidepath step`: no fork, no other branch, no failed CI run; a status that
   // is not final is no step at all.
-  const skip = step ? await checkEvent(settings.env) : undefined;
+  const skip =
+    step && settings.eventName && settings.eventPayload
+      ? checkEventPayload(settings.eventName, settings.eventPayload as Record<string, unknown>)
+      : undefined;
   if (skip) {
     core.info(skip);
     core.setOutput('verdict', 'skipped');

@@ -3,8 +3,6 @@ import { describeError, exitCodeOf, ExitCode, GlidepathError, UsageError } from 
 import type { CliIo, Command, CommandGroup, OptionSpec, OptionValues } from './command.js';
 import { COMMANDS, type CommandEntry } from './commands/index.js';
 
-export { COMMANDS };
-
 const PROGRAM = 'glidepath';
 
 /** Runs the CLI on `argv` (without node and script) and returns the exit status. Never throws. */

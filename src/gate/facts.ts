@@ -46,6 +46,8 @@ export interface GatherRequest {
   provider?: MetricProvider;
   /** The evidence verdict, when the caller has one. */
   admission?: GateFacts['admission'];
+  /** The branch history (newest first, GATE_LOG_DEPTH deep) when the caller already read it. */
+  log?: readonly LoggedCommit[];
 }
 
 /** Reads the facts. Throws ConfigurationError when the policy has no `desired` section. */
@@ -62,10 +64,14 @@ export async function gatherFacts(request: GatherRequest): Promise<GateFacts> {
     environment: request.environment ?? policy.environment ?? 'production',
     at,
   };
+  // One read of the branch: every file below is read at its head commit (a sha needs no fetch), so
+  // all the facts come from the same commit.
+  const log = request.log ?? (await writer.log(desired.branch, GATE_LOG_DEPTH));
+  const head = log[0]?.sha ?? desired.branch;
   if (request.digest) {
     const digest = Digest.parse(request.digest, '--artifact').toString();
     facts.digest = digest;
-    const text = await writer.readFile(desired.branch, desired.quarantineFile);
+    const text = await writer.readFile(head, desired.quarantineFile);
     const entry = isQuarantined(text, digest, desired.quarantineFile);
     if (entry) {
       facts.quarantined = {
@@ -77,7 +83,6 @@ export async function gatherFacts(request: GatherRequest): Promise<GateFacts> {
   }
   if (request.admission) facts.admission = request.admission;
 
-  const log = await writer.log(desired.branch, GATE_LOG_DEPTH);
   const managed = new Set<string>([
     ...desired.targets.map((target) => target.path),
     ...(desired.traffic ? [desired.traffic.path] : []),
@@ -100,7 +105,7 @@ export async function gatherFacts(request: GatherRequest): Promise<GateFacts> {
     // (and rejects); a deployment inside its window is not held up by it.
     let entry: ReturnType<typeof overrideInForce>;
     try {
-      const entries = parseOverrides(await writer.readFile(desired.branch, overridesFile), overridesFile);
+      const entries = parseOverrides(await writer.readFile(head, overridesFile), overridesFile);
       entry = overrideInForce(entries, {
         environment: facts.environment,
         ...(policy.service ? { service: policy.service } : {}),

@@ -20,10 +20,11 @@
  * saying what to fix, and one inside its window is not held up by a typo here.
  */
 import { dirname, posix } from 'node:path';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import { isMap, isScalar } from 'yaml';
 import type { Node } from 'yaml';
 import type { OverrideKind } from '../config/types.js';
 import { ConfigurationError } from '../errors.js';
+import { readYamlList } from '../gitops/yaml-list.js';
 
 /** The longest an entry may stay in force: an override is for an incident, not a standing exception. */
 export const MAX_OVERRIDE_DAYS = 7;
@@ -52,26 +53,9 @@ export function overridesFileFor(quarantineFile: string): string {
 
 /** Every entry of an overrides file; undefined or empty text means none. */
 export function parseOverrides(text: string | undefined, file: string): CommittedOverride[] {
-  if (text === undefined || text.trim() === '') return [];
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
-  const at = (node: unknown): string => {
-    const range = (node as { range?: [number, number, number] | null } | null | undefined)?.range;
-    const { line, col } = lines.linePos(range?.[0] ?? 0);
-    return `${file}:${line}:${col}`;
-  };
-  const first = doc.errors[0];
-  if (first) {
-    const { line, col } = lines.linePos(first.pos[0]);
-    throw new ConfigurationError(`invalid YAML: ${first.message.split('\n')[0]}`, `${file}:${line}:${col}`);
-  }
-  const root = doc.contents;
-  if (root === null) return [];
-  if (!isMap(root)) throw new ConfigurationError('expected a mapping with an `overrides:` list', at(root));
-  const list = root.get('overrides', true);
-  if (list === undefined || list === null || (isScalar(list) && list.value === null)) return [];
-  if (!isSeq(list)) throw new ConfigurationError('overrides: expected a list of entries', at(list));
-
+  const list = readYamlList(text, file, 'overrides', 'an `overrides:` list');
+  if (!list) return [];
+  const { at } = list;
   return list.items.map((item, index) => {
     const name = `overrides[${index}]`;
     if (!isMap(item)) {

@@ -25,9 +25,10 @@ import { verify } from '@octokit/webhooks-methods';
 import { describeError } from '../errors.js';
 import { createOctokit, type GlidepathOctokit } from '../github/octokit.js';
 import { createInstallationTokens, type InstallationTokens } from './app-auth.js';
+import { clip, COMMENT_LIMIT } from './decision.js';
 
 /** GitHub's limit on a review comment. */
-export const REVIEW_COMMENT_LIMIT = 1024;
+export const REVIEW_COMMENT_LIMIT = COMMENT_LIMIT;
 /** GitHub's limit on reports to one run's rule per environment (decision included). */
 export const REVIEW_REPORT_LIMIT = 10;
 /** Default body limit: GitHub caps payloads at 25 MB, but a protection-rule payload is a few KB. */
@@ -200,11 +201,7 @@ export class DeliveryIds {
 
 /** `text` cut to GitHub's comment limit, ending in an ellipsis when cut (never splitting a surrogate pair). */
 export function reviewComment(text: string): string {
-  if (text.length <= REVIEW_COMMENT_LIMIT) return text;
-  let end = REVIEW_COMMENT_LIMIT - 1;
-  const code = text.charCodeAt(end - 1);
-  if (code >= 0xd800 && code <= 0xdbff) end -= 1;
-  return `${text.slice(0, end)}…`;
+  return clip(text, REVIEW_COMMENT_LIMIT);
 }
 
 const quiet: GateLog = { info: () => {}, warn: () => {}, error: () => {} };

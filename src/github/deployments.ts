@@ -43,15 +43,6 @@ export function statusDescription(text: string): string {
   return flat.length <= MAX_STATUS_DESCRIPTION ? flat : `${flat.slice(0, MAX_STATUS_DESCRIPTION - 1)}…`;
 }
 
-/**
- * The deployment for this rollout: an existing one whose payload names the rollout (a rerun of the
- * same event), or a new one. One list request (newest first, the environment's first page) and at
- * most one create.
- */
-export async function ensureDeployment(octokit: GlidepathOctokit, target: DeploymentTarget): Promise<number> {
-  return (await findOrCreateDeployment(octokit, target)).id;
-}
-
 /** A rollout's deployment and who created it (the token's own login, as GitHub records it). */
 export interface DeploymentRecord {
   id: number;
@@ -59,7 +50,11 @@ export interface DeploymentRecord {
   creator?: string;
 }
 
-/** As {@link ensureDeployment}, with the deployment's creator. */
+/**
+ * The deployment for this rollout, with its creator: an existing one whose payload names the rollout
+ * (a rerun of the same event), or a new one. One list request (newest first, the environment's first
+ * page) and at most one create.
+ */
 export async function findOrCreateDeployment(
   octokit: GlidepathOctokit,
   target: DeploymentTarget,
@@ -144,7 +139,8 @@ export async function githubCall<T>(
   }
 }
 
-function payloadOf(payload: unknown): Partial<DeploymentPayload> | undefined {
+/** A deployment's payload as an object (GitHub may keep it as a JSON string); undefined when unreadable. */
+export function payloadOf(payload: unknown): Partial<DeploymentPayload> | undefined {
   if (typeof payload === 'string') {
     try {
       return JSON.parse(payload) as Partial<DeploymentPayload>;

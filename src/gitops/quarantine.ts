@@ -16,9 +16,10 @@
  * Reading is lenient (only `digest` is required, so a hand-written entry still blocks); writing is
  * strict and appends without reformatting anything already in the file.
  */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Node, Pair } from 'yaml';
 import { ConfigurationError } from '../errors.js';
+import { readYamlList } from './yaml-list.js';
 import { Digest } from '../evidence/image-ref.js';
 import type { DesiredChange } from './types.js';
 
@@ -77,28 +78,11 @@ export function parseQuarantine(
   text: string | undefined,
   file = DEFAULT_QUARANTINE_FILE,
 ): LocatedQuarantineEntry[] {
-  if (text === undefined || text.trim() === '') return [];
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
-  const at = (node: { range?: [number, number, number] | null } | null | undefined): string => {
-    const { line, col } = lines.linePos(node?.range?.[0] ?? 0);
-    return `${file}:${line}:${col}`;
-  };
-  const first = doc.errors[0];
-  if (first) {
-    const { line, col } = lines.linePos(first.pos[0]);
-    throw new ConfigurationError(`invalid YAML: ${first.message.split('\n')[0]}`, `${file}:${line}:${col}`);
-  }
-  const root = doc.contents;
-  if (root === null) return [];
-  if (!isMap(root)) throw new ConfigurationError('expected a mapping with a `digests:` list', at(root));
-  const digests = root.get('digests', true);
-  if (digests === undefined || digests === null || (isScalar(digests) && digests.value === null)) return [];
-  if (!isSeq(digests))
-    throw new ConfigurationError('digests: expected a list of entries', at(digests as Node));
-
-  return digests.items.map((item, index) => {
-    const where = at(item as Node);
+  const list = readYamlList(text, file, 'digests', 'a `digests:` list');
+  if (!list) return [];
+  const { at } = list;
+  return list.items.map((item, index) => {
+    const where = at(item);
     if (!isMap(item)) {
       throw new ConfigurationError(
         `digests[${index}]: expected a mapping with at least "digest: sha256:…"`,
@@ -117,10 +101,10 @@ export function parseQuarantine(
     if (!parsed) {
       throw new ConfigurationError(
         `digests[${index}].digest: "${digest}" is not a sha256 or sha512 digest`,
-        at(item.get('digest', true) as Node),
+        at(item.get('digest', true)),
       );
     }
-    const { line, col } = lines.linePos((item as { range?: [number, number, number] }).range?.[0] ?? 0);
+    const { line, col } = list.position(item);
     const entry: LocatedQuarantineEntry = { digest: parsed.toString(), line, column: col };
     for (const key of ['image', 'reason', 'rollout', 'at'] as const) {
       const value = field(key);

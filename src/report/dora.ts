@@ -41,6 +41,7 @@
  * Markdown hazards: service names and rollout ids come from commit trailers, so every one goes
  * through `cell` (tables) or `label` (mermaid) before it is printed.
  */
+import { median } from '../analysis/history.js';
 import type { Trailers } from '../gitops/types.js';
 
 const DAY_MS = 86_400_000;
@@ -241,7 +242,6 @@ export function computeDora(rollouts: readonly RolloutHistory[], period: ReportP
       }
     }
 
-    const recoverySpread = spread(recoveries);
     const lead = spread(leadTimes);
     result.push({
       service,
@@ -257,7 +257,7 @@ export function computeDora(rollouts: readonly RolloutHistory[], period: ReportP
         ...(recoveries.length > 0
           ? { meanMs: recoveries.reduce((sum, value) => sum + value, 0) / recoveries.length }
           : {}),
-        ...(recoverySpread.medianMs !== undefined ? { medianMs: recoverySpread.medianMs } : {}),
+        ...(recoveries.length > 0 ? { medianMs: median(recoveries) } : {}),
       },
       leadTime: { ...lead, fromAppCommit },
       ...(sawGitHub ? { deploymentStatuses: statuses } : {}),
@@ -272,9 +272,8 @@ export function spread(values: readonly number[]): Spread {
   if (values.length === 0) return { count: 0 };
   const sorted = [...values].sort((a, b) => a - b);
   const n = sorted.length;
-  const medianMs = n % 2 === 1 ? sorted[(n - 1) / 2]! : (sorted[n / 2 - 1]! + sorted[n / 2]!) / 2;
   const p90Ms = sorted[Math.ceil(0.9 * n) - 1]!;
-  return { count: n, medianMs, p90Ms };
+  return { count: n, medianMs: median(sorted), p90Ms };
 }
 
 // ---------------------------------------------------------------------------------------------

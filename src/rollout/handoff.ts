@@ -25,6 +25,7 @@ import type { ImageRef } from '../evidence/image-ref.js';
 import { desireCommit } from '../gitops/desire.js';
 import { planRevert } from '../gitops/revert.js';
 import type { DesiredStateWriter, LoggedCommit } from '../gitops/types.js';
+import { shortSha } from './reconcile/types.js';
 import type { MetricProvider } from '../metrics/providers/types.js';
 import {
   describeObject,
@@ -77,8 +78,6 @@ export interface HandoffDeps {
 
 /** How many commits of the branch to read for a rerun's recovery (as the executor). */
 const HISTORY_DEPTH = 200;
-/** GitHub's limit on a deployment status description. */
-const STATUS_LIMIT = 140;
 
 /** Commits the image, watches the controller and promotes or reverts; see the module comment. */
 export async function runHandoff(request: HandoffRequest, deps: HandoffDeps): Promise<RolloutRecord> {
@@ -94,10 +93,10 @@ export async function runHandoff(request: HandoffRequest, deps: HandoffDeps): Pr
   const recovered = recoverRollout(history, { rollout: request.id });
   const revertedBy = recovered?.commits.find((commit) => commit.revertOf !== undefined);
   if (recovered && revertedBy) {
-    deps.log(`rollout ${request.id} already reverted at ${short(revertedBy.sha)}; nothing to do`);
+    deps.log(`rollout ${request.id} already reverted at ${shortSha(revertedBy.sha)}; nothing to do`);
     return record({
       outcome: 'reverted',
-      reason: `already reverted (${short(revertedBy.sha)}): a rerun changes nothing`,
+      reason: `already reverted (${shortSha(revertedBy.sha)}): a rerun changes nothing`,
       steps: [],
       revertCommit: revertedBy.sha,
       status: 'reverted',
@@ -105,10 +104,10 @@ export async function runHandoff(request: HandoffRequest, deps: HandoffDeps): Pr
   }
 
   if (recovered?.status === 'promoted') {
-    deps.log(`rollout ${request.id} already promoted at ${short(recovered.head)}; nothing to do`);
+    deps.log(`rollout ${request.id} already promoted at ${shortSha(recovered.head)}; nothing to do`);
     return record({
       outcome: 'promoted',
-      reason: `already promoted (${short(recovered.head)}): a rerun changes nothing`,
+      reason: `already promoted (${shortSha(recovered.head)}): a rerun changes nothing`,
       steps: [],
       status: 'promoted',
     });
@@ -128,7 +127,7 @@ export async function runHandoff(request: HandoffRequest, deps: HandoffDeps): Pr
     beforeRollout = history.find((commit) => commit.sha === oldest.sha)?.parents[0];
     armed = true;
     deps.log(
-      `resuming ${request.id}: ${object} observes commit ${short(rolloutCommit)} (already on ${desired.branch})`,
+      `resuming ${request.id}: ${object} observes commit ${shortSha(rolloutCommit)} (already on ${desired.branch})`,
     );
   } else {
     const commit = await deps.writer.commit(
@@ -151,11 +150,11 @@ export async function runHandoff(request: HandoffRequest, deps: HandoffDeps): Pr
     beforeRollout = parentOf(await deps.writer.log(desired.branch, 2), commit.sha);
     armed = false;
     deps.log(
-      `handoff: committed ${image.name}@${digest.slice(0, 19)}… as ${short(commit.sha)} (${commit.status}); ${object} steps traffic`,
+      `handoff: committed ${image.name}@${digest.slice(0, 19)}… as ${shortSha(commit.sha)} (${commit.status}); ${object} steps traffic`,
     );
   }
   const step: StepRecord = { step: 1, weight: 100, commit: rolloutCommit };
-  await setStatus('in_progress', `${object} is rolling out ${digest.slice(0, 19)}…`);
+  await deps.setStatus?.('in_progress', `${object} is rolling out ${digest.slice(0, 19)}…`);
 
   const deadline = deps.now().getTime() + spec.timeout.milliseconds;
   let last: PhaseReading | undefined;
@@ -183,7 +182,7 @@ export async function runHandoff(request: HandoffRequest, deps: HandoffDeps): Pr
             desired.quarantineFile,
           ),
         );
-        await setStatus('success', `${object} promoted ${digest.slice(0, 19)}…`);
+        await deps.setStatus?.('success', `${object} promoted ${digest.slice(0, 19)}…`);
         return record({ outcome: 'promoted', reason, steps: [step], status: 'promoted' });
       }
       if (reading.phase === 'failed' && armed) {
@@ -228,7 +227,7 @@ export async function runHandoff(request: HandoffRequest, deps: HandoffDeps): Pr
   async function revert(reason: string, quarantine: boolean): Promise<RolloutRecord> {
     if (!beforeRollout) {
       throw new ConfigurationError(
-        `cannot revert ${request.id}: commit ${short(rolloutCommit)} is the first of ${desired.branch}, so there is no earlier state; seed the branch before handing off`,
+        `cannot revert ${request.id}: commit ${shortSha(rolloutCommit)} is the first of ${desired.branch}, so there is no earlier state; seed the branch before handing off`,
       );
     }
     const plan = await planRevert(deps.writer, {
@@ -244,11 +243,11 @@ export async function runHandoff(request: HandoffRequest, deps: HandoffDeps): Pr
     });
     const commit = await deps.writer.commit(plan.request);
     deps.log(
-      `reverted with the image lever: ${short(commit.sha)}` +
+      `reverted with the image lever: ${shortSha(commit.sha)}` +
         (plan.quarantined ? `; quarantined ${digest.slice(0, 19)}…` : ''),
     );
     Object.assign(step, { phase: quarantine ? 'fail' : 'error', reason });
-    await setStatus('failure', reason);
+    await deps.setStatus?.('failure', reason);
     return record({
       outcome: 'reverted',
       reason,
@@ -256,12 +255,6 @@ export async function runHandoff(request: HandoffRequest, deps: HandoffDeps): Pr
       revertCommit: commit.sha,
       status: 'reverted',
     });
-  }
-
-  async function setStatus(stateName: DeploymentState, description: string): Promise<void> {
-    const text =
-      description.length > STATUS_LIMIT ? `${description.slice(0, STATUS_LIMIT - 1)}…` : description;
-    await deps.setStatus?.(stateName, text);
   }
 
   function record(fields: {
@@ -306,8 +299,4 @@ export async function runHandoff(request: HandoffRequest, deps: HandoffDeps): Pr
 /** The first parent of `sha` in `log`. */
 function parentOf(log: readonly LoggedCommit[], sha: string): string | undefined {
   return log.find((commit) => commit.sha === sha)?.parents[0];
-}
-
-function short(sha: string): string {
-  return sha.slice(0, 12);
 }

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 
 import {
-  ensureDeployment,
+  findOrCreateDeployment,
   setDeploymentStatus,
   statusDescription,
   MAX_STATUS_DESCRIPTION,
@@ -44,8 +44,8 @@ const target = {
 describe('deployments', () => {
   it('creates one deployment per rollout, and a rerun finds it instead of creating another', async () => {
     fake.resetCounts();
-    const first = await ensureDeployment(octokit, target);
-    const again = await ensureDeployment(octokit, target);
+    const first = (await findOrCreateDeployment(octokit, target)).id;
+    const again = (await findOrCreateDeployment(octokit, target)).id;
     expect(again).toBe(first);
     expect(fake.count('POST /repos/{owner}/{repo}/deployments')).toBe(1);
     const stored = fake.deployments().find((deployment) => deployment.id === first);
@@ -55,10 +55,12 @@ describe('deployments', () => {
   });
 
   it('posts statuses in order, descriptions cut to 140 characters', async () => {
-    const deploymentId = await ensureDeployment(octokit, {
-      ...target,
-      payload: { ...target.payload, rollout: 'r2' },
-    });
+    const deploymentId = (
+      await findOrCreateDeployment(octokit, {
+        ...target,
+        payload: { ...target.payload, rollout: 'r2' },
+      })
+    ).id;
     const where = { owner: 'acme', repo: 'checkout', deploymentId };
     await setDeploymentStatus(octokit, where, 'queued', { description: 'admitted' });
     await setDeploymentStatus(octokit, where, 'in_progress', {

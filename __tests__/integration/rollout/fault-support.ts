@@ -25,7 +25,7 @@ import { parsePolicy } from '../../../src/config/load-policy.js';
 import type { AnalysisPolicy, DesiredPolicy, Policy } from '../../../src/config/types.js';
 import { exitCodeOf, type ExitCode } from '../../../src/errors.js';
 import { ImageRef } from '../../../src/evidence/image-ref.js';
-import { ensureDeployment, setDeploymentStatus } from '../../../src/github/deployments.js';
+import { findOrCreateDeployment, setDeploymentStatus } from '../../../src/github/deployments.js';
 import { createOctokit } from '../../../src/github/octokit.js';
 import {
   openDesiredStateWriter,
@@ -149,7 +149,7 @@ export interface CaseResult {
 }
 
 /**
- * Runs one rollout as `runRolloutCommand` would, against `rig`: `ensureDeployment`, then
+ * Runs one rollout as `runRolloutCommand` would, against `rig`: `findOrCreateDeployment`, then
  * `runRollout` with the GitHub writer, the deployment statuses and the Prometheus provider.
  * Never throws what the rollout throws: it comes back as `error`.
  */
@@ -170,13 +170,15 @@ export async function runCase(rig: FaultRig, run: CaseRun): Promise<CaseResult> 
     },
   });
   const [owner, repo] = FAULT_REPO.split('/') as [string, string];
-  const deploymentId = await ensureDeployment(octokit, {
-    owner,
-    repo,
-    ref: 'main',
-    environment: 'production',
-    payload: { rollout: run.id, digest: `sha256:${run.digest}` },
-  });
+  const deploymentId = (
+    await findOrCreateDeployment(octokit, {
+      owner,
+      repo,
+      ref: 'main',
+      environment: 'production',
+      payload: { rollout: run.id, digest: `sha256:${run.digest}` },
+    })
+  ).id;
   const inner = await openDesiredStateWriter(run.policy.desired, {
     octokit,
     retry: { maxAttempts: CAS_ATTEMPTS },

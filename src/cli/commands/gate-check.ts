@@ -5,10 +5,11 @@
  */
 import { ConfigurationError, ExitCode, UsageError } from '../../errors.js';
 import { Digest, ImageRef } from '../../evidence/image-ref.js';
-import type { OverrideKind } from '../../config/types.js';
+import type { DesiredPolicy, OverrideKind, Policy } from '../../config/types.js';
 import { decideGate, type GateDecision, type GateFacts } from '../../gate/decision.js';
-import { gatherFacts } from '../../gate/facts.js';
-import type { Command, OptionValues } from '../command.js';
+import { gatherFacts, type GatherRequest } from '../../gate/facts.js';
+import { realRetryEffects } from '../../gitops/backoff.js';
+import type { CliIo, Command, OptionValues } from '../command.js';
 import { openMetricProvider, parseTime } from './analyze.js';
 import { GITOPS_OPTIONS, gitopsPolicy, openWriter } from './gitops-options.js';
 
@@ -70,31 +71,16 @@ export const gateCheckCommand: Omit<Command, 'summary'> = {
         policy.source,
       );
     }
-    const env = io.env ?? {};
-    const provider = policy.analysis?.slo
-      ? openMetricProvider(policy.analysis, env, {
-          now: () => io.now(),
-          sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-        })
-      : undefined;
+    const actor = io.env?.GITHUB_ACTOR;
     const override = request.override
-      ? { ...request.override, ...(env.GITHUB_ACTOR ? { by: `@${env.GITHUB_ACTOR}` } : {}) }
+      ? { ...request.override, ...(actor ? { by: `@${actor}` } : {}) }
       : undefined;
-    const writer = await openWriter(desired, io, checkout);
-    let facts: GateFacts;
-    try {
-      facts = await gatherFacts({
-        policy,
-        writer,
-        at: request.at ?? io.now(),
-        ...(request.digest ? { digest: request.digest } : {}),
-        ...(request.environment ? { environment: request.environment } : {}),
-        ...(override ? { override } : {}),
-        ...(provider ? { provider } : {}),
-      });
-    } finally {
-      await writer.close();
-    }
+    const facts = await readGateFacts(policy, desired, io, checkout, {
+      at: request.at ?? io.now(),
+      ...(request.digest ? { digest: request.digest } : {}),
+      ...(request.environment ? { environment: request.environment } : {}),
+      ...(override ? { override } : {}),
+    });
     const decision = decideGate(policy.deploy, facts);
     io.stdout(
       values.json ? JSON.stringify(decisionJson(decision, facts), null, 2) + '\n' : decisionText(decision),
@@ -102,6 +88,31 @@ export const gateCheckCommand: Omit<Command, 'summary'> = {
     return decision.state === 'approved' ? ExitCode.ok : ExitCode.rejected;
   },
 };
+
+/**
+ * The gate's facts for one question, as `gate check` and `gate serve` ask it: the policy's metric
+ * provider when it has an SLO (for the error budget), and a GitOps writer opened for this read only.
+ */
+export async function readGateFacts(
+  policy: Policy,
+  desired: DesiredPolicy,
+  io: CliIo,
+  checkout: string | undefined,
+  ask: Omit<GatherRequest, 'policy' | 'writer' | 'provider'>,
+): Promise<GateFacts> {
+  const provider = policy.analysis?.slo
+    ? openMetricProvider(policy.analysis, io.env ?? {}, {
+        now: () => io.now(),
+        sleep: realRetryEffects.sleep,
+      })
+    : undefined;
+  const writer = await openWriter(desired, io, checkout);
+  try {
+    return await gatherFacts({ policy, writer, ...ask, ...(provider ? { provider } : {}) });
+  } finally {
+    await writer.close();
+  }
+}
 
 /** The flags as a request; bad combinations are UsageErrors. */
 function requestFrom(values: OptionValues): {

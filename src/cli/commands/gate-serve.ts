@@ -9,11 +9,11 @@ import type { DesiredPolicy, Policy } from '../../config/types.js';
 import { ExitCode, UsageError } from '../../errors.js';
 import { readAppCredentials } from '../../gate/app-auth.js';
 import { decideGate } from '../../gate/decision.js';
-import { gatherFacts } from '../../gate/facts.js';
+import { payloadOf } from '../../github/deployments.js';
 import { startGateServer, type GateDecide, type GateLog } from '../../gate/server.js';
 import type { CliIo, Command } from '../command.js';
-import { openMetricProvider } from './analyze.js';
-import { GITOPS_OPTIONS, gitopsPolicy, openWriter } from './gitops-options.js';
+import { readGateFacts } from './gate-check.js';
+import { GITOPS_OPTIONS, gitopsPolicy } from './gitops-options.js';
 
 const DIGEST = /^sha256:[0-9a-f]{64}$/;
 
@@ -96,8 +96,6 @@ export function policyDecider(
   io: CliIo,
   checkout?: string,
 ): GateDecide {
-  const env = io.env ?? {};
-  const sourced = { ...policy, desired };
   return async (request) => {
     if (policy.environment && policy.environment !== request.environment) {
       return {
@@ -108,40 +106,18 @@ export function policyDecider(
       };
     }
     const digest = digestOf(request.deployment?.payload);
-    const provider = policy.analysis?.slo
-      ? openMetricProvider(policy.analysis, env, {
-          now: () => io.now(),
-          sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-        })
-      : undefined;
-    const writer = await openWriter(desired, io, checkout);
-    try {
-      const facts = await gatherFacts({
-        policy: sourced,
-        writer,
-        at: io.now(),
-        environment: request.environment,
-        ...(digest ? { digest } : {}),
-        ...(provider ? { provider } : {}),
-      });
-      return decideGate(policy.deploy, facts);
-    } finally {
-      await writer.close();
-    }
+    const facts = await readGateFacts(policy, desired, io, checkout, {
+      at: io.now(),
+      environment: request.environment,
+      ...(digest ? { digest } : {}),
+    });
+    return decideGate(policy.deploy, facts);
   };
 }
 
 /** The deployment payload's `digest` (an object, or the JSON string GitHub may keep it as). */
 function digestOf(payload: unknown): string | undefined {
-  let value = payload;
-  if (typeof value === 'string') {
-    try {
-      value = JSON.parse(value) as unknown;
-    } catch {
-      return undefined;
-    }
-  }
-  const digest = (value as { digest?: unknown } | null | undefined)?.digest;
+  const digest = payloadOf(payload)?.digest;
   return typeof digest === 'string' && DIGEST.test(digest) ? digest : undefined;
 }
 

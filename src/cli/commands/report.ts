@@ -40,7 +40,7 @@ import {
 } from '../../report/dora.js';
 import type { Command, OptionValues } from '../command.js';
 import { GITOPS_OPTIONS, gitopsPolicy } from './gitops-options.js';
-import { githubCall } from '../../github/deployments.js';
+import { githubCall, payloadOf } from '../../github/deployments.js';
 
 /** What the report's GitHub token needs. */
 const READ_ACCESS = 'deployments: read and contents: read';
@@ -311,7 +311,7 @@ export async function readDeploymentFacts(
       READ_ACCESS,
     );
     for (const deployment of response.data) {
-      const rollout = payloadRollout(deployment.payload);
+      const rollout = payloadOf(deployment.payload)?.rollout;
       if (rollout && rollouts.has(rollout) && !matched.has(rollout)) {
         matched.set(rollout, { id: Number(deployment.id), sha: deployment.sha });
       }
@@ -342,17 +342,4 @@ export async function readDeploymentFacts(
     facts.set(rollout, { sha, ...(committedAt ? { committedAt } : {}), ...(state ? { state } : {}) });
   }
   return facts;
-}
-
-function payloadRollout(payload: unknown): string | undefined {
-  let value = payload;
-  if (typeof value === 'string') {
-    try {
-      value = JSON.parse(value);
-    } catch {
-      return undefined;
-    }
-  }
-  const rollout = value && typeof value === 'object' ? (value as { rollout?: unknown }).rollout : undefined;
-  return typeof rollout === 'string' ? rollout : undefined;
 }

@@ -304,15 +304,16 @@ async function holdUnlessAllowed(
   io: CliIo,
 ): Promise<RolloutSettings['override']> {
   if (!policy.deploy || !policy.desired) return undefined;
-  const [{ gatherFacts }, { decideGate }] = await Promise.all([
+  const [{ gatherFacts, GATE_LOG_DEPTH }, { decideGate }] = await Promise.all([
     import('../../gate/facts.js'),
     import('../../gate/decision.js'),
   ]);
-  const started = recoverRollout(await writer.log(policy.desired.branch, 200), { rollout: id });
-  if (started) return undefined;
+  const log = await writer.log(policy.desired.branch, GATE_LOG_DEPTH);
+  if (recoverRollout(log, { rollout: id })) return undefined;
   const facts = await gatherFacts({
     policy,
     writer,
+    log,
     digest,
     at: io.now(),
     ...(policy.analysis?.slo ? { provider } : {}),
@@ -329,10 +330,10 @@ async function holdUnlessAllowed(
   if (decision.state === 'rejected') {
     throw new HeldError(`the deploy policy holds rollout ${id}: ${decision.reasons.join('; ')}`);
   }
-  const committed = facts.override?.committed;
+  const given = facts.override;
   const override =
-    decision.overridden && committed && facts.override
-      ? { kind: facts.override.kind, reason: `${facts.override.reason} (committed in ${committed.where})` }
+    decision.overridden && given?.committed
+      ? { kind: given.kind, reason: `${given.reason} (committed in ${given.committed.where})` }
       : undefined;
   if (decision.overridden) {
     io.stderr(

@@ -34,6 +34,11 @@ export async function checkEvent(
       env.GITHUB_EVENT_PATH,
     );
   }
+  return checkEventPayload(name, payload);
+}
+
+/** {@link checkEvent} on a payload already read (the action's settings hold it). */
+export function checkEventPayload(name: string, payload: Record<string, unknown>): string | undefined {
   const fork = forkOrigin(name, payload);
   if (fork) {
     throw new ConfigurationError(

@@ -33,6 +33,7 @@ import {
   parseJson,
 } from '../../metrics/providers/http.js';
 import {
+  checkInterval,
   pollUntil,
   shortSha,
   type PollResult,
@@ -107,11 +108,7 @@ export function createArgoCdWaiter(
         'API token that may get the application (e.g. `argocd account generate-token`, stored as a secret)',
     );
   }
-  if (!(spec.interval.milliseconds > 0)) {
-    throw new ConfigurationError(
-      `exposure.reconcile.interval must be positive; got ${spec.interval.toString()}`,
-    );
-  }
+  checkInterval(spec.interval);
   const mask = createMasker([token]);
   const url = new URL(`api/v1/applications/${encodeURIComponent(spec.application)}`, base);
   if (spec.appNamespace) url.searchParams.set('appNamespace', spec.appNamespace);

@@ -35,6 +35,7 @@
  */
 import { ConfigurationError, TransientError } from '../../errors.js';
 import {
+  checkInterval,
   pollUntil,
   shortSha,
   type PollResult,
@@ -70,11 +71,7 @@ export function createDeploymentStatusWaiter(
         '(or GLIDEPATH_TOKEN) with deployments: read, and GITHUB_REPOSITORY, or choose another wait',
     );
   }
-  if (!(spec.interval.milliseconds > 0)) {
-    throw new ConfigurationError(
-      `exposure.reconcile.interval must be positive; got ${spec.interval.toString()}`,
-    );
-  }
+  checkInterval(spec.interval);
   const { octokit, owner, repo } = github;
   const repository = `${owner}/${repo}`;
   let warnedNoActor = false;

@@ -8,9 +8,9 @@
  *
  * `canary=<weight>` must not be followed by a digit or a dot: `canary=5` is not `canary=50`.
  */
-import { ConfigurationError } from '../../errors.js';
 import { bodyExcerpt, describeCause, parseHttpUrl } from '../../metrics/providers/http.js';
 import {
+  checkInterval,
   pollUntil,
   shortSha,
   type PollResult,
@@ -34,11 +34,7 @@ export function createHttpWaiter(
     example: 'https://web.example.com/version',
     credentialsFix: 'serve the version page without credentials, or use wait: argocd or deployment-status',
   }).toString();
-  if (!(spec.interval.milliseconds > 0)) {
-    throw new ConfigurationError(
-      `exposure.reconcile.interval must be positive; got ${spec.interval.toString()}`,
-    );
-  }
+  checkInterval(spec.interval);
 
   return {
     name: 'http',

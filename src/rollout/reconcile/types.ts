@@ -11,6 +11,7 @@
  * name), and the message says what to fix.
  */
 import type { Duration } from '../../config/duration.js';
+import { ConfigurationError } from '../../errors.js';
 import type { GlidepathOctokit } from '../../github/octokit.js';
 import type { Fetch } from '../../metrics/providers/types.js';
 
@@ -150,6 +151,13 @@ export async function pollUntil(
     if (left <= 0) return { applied: false, polls: calls(), waitedMs: waited(), reason: timedOut(lastSeen) };
     await deps.sleep(Math.min(delay, left));
     delay = Math.min(delay * (schedule.factor ?? 1), schedule.maxIntervalMs ?? Number.POSITIVE_INFINITY);
+  }
+}
+
+/** Refuses an interval that would poll without pause (the polling waiters share it). */
+export function checkInterval(interval: Duration): void {
+  if (!(interval.milliseconds > 0)) {
+    throw new ConfigurationError(`exposure.reconcile.interval must be positive; got ${interval.toString()}`);
   }
 }
 

@@ -242,9 +242,7 @@ function headerEntries(source: ManifestSource, service: Service, header: string,
   if (entries.length === 0) {
     throw new ConfigurationError(
       `VirtualService ${service.object.name} has no http route matching header "${header}"; add one above the default route once, e.g. ` +
-        `- match: [{headers: {${name}: {exact: "${value}"}}}]\n  route: [{destination: {host: ${service.canary.host}${
-          service.canary.subset ? `, subset: ${service.canary.subset}` : ''
-        }}}]`,
+        `- match: [{headers: {${name}: {exact: "${value}"}}}]\n  route: [{destination: ${destinationYaml(service.canary)}}]`,
       locate(source, service.object, ['spec', 'http']),
     );
   }
@@ -392,7 +390,7 @@ function planMirror(source: ManifestSource, request: MirrorRequest): ScalarEdit[
   if (entries.length === 0) {
     throw new ConfigurationError(
       `VirtualService ${service.object.name} has no http route mirroring to ${label(service.canary)}; add to the stable route once, e.g. ` +
-        `mirror: {host: ${service.canary.host}${service.canary.subset ? `, subset: ${service.canary.subset}` : ''}} and mirrorPercentage: {value: 0}`,
+        `mirror: ${destinationYaml(service.canary)} and mirrorPercentage: {value: 0}`,
       locate(source, service.object, ['spec', 'http']),
     );
   }
