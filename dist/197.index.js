@@ -571,12 +571,14 @@ const reportCommand = {
         const period = reportPeriod(values, io.now());
         const { policy, desired, checkout } = await (0,gitops_options/* gitopsPolicy */.RR)(values, io);
         const env = io.env ?? {};
-        const token = env.GLIDEPATH_TOKEN || env.GITHUB_TOKEN || undefined;
+        const gitops = (0,gitops_options/* gitopsToken */.QQ)(env);
         const log = await readDatedHistory({
             branch: desired.branch,
             ...(checkout ? { checkout } : { url: historyUrl(desired, env) }),
-            ...(token ? { token } : {}),
+            ...(gitops ? { token: gitops } : {}),
         });
+        // Deployments are the workflow repository's: never GLIDEPATH_GITOPS_TOKEN.
+        const token = env.GLIDEPATH_TOKEN || env.GITHUB_TOKEN || undefined;
         let rollouts = rolloutHistories(log);
         const repository = env.GITHUB_REPOSITORY;
         if (token && repository && policy.environment) {

@@ -10,10 +10,9 @@ export const modules = {
 __webpack_require__.d(__webpack_exports__, {
   q: () => (/* binding */ GITOPS_OPTIONS),
   RR: () => (/* binding */ gitopsPolicy),
+  QQ: () => (/* binding */ gitopsToken),
   Kn: () => (/* binding */ openWriter)
 });
-
-// UNUSED EXPORTS: gitopsToken
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);

@@ -315,6 +315,15 @@ describe('glidepath report', () => {
     expect(stdout).toContain('no Glidepath rollout on the branch before the end of the period');
   });
 
+  it('reads the GitOps history with GLIDEPATH_GITOPS_TOKEN before GLIDEPATH_TOKEN', async () => {
+    const { status, stdout } = await report(
+      { policy, json: true, ...PERIOD_FLAGS },
+      { GLIDEPATH_GITOPS_TOKEN: TOKEN, GLIDEPATH_TOKEN: 'token-of-the-app-repository' },
+    );
+    expect(status).toBe(0);
+    expect((JSON.parse(stdout) as DoraReport).services[0]).toMatchObject({ promotions: 3, reverted: 1 });
+  });
+
   it('says what to fix when the token is refused, without printing it', async () => {
     const attempt = report({ policy, ...PERIOD_FLAGS }, { GLIDEPATH_TOKEN: 'wrong-token-xyz' });
     await expect(attempt).rejects.toThrow(ConfigurationError);

@@ -39,7 +39,7 @@ import {
   type RolloutHistory,
 } from '../../report/dora.js';
 import type { Command, OptionValues } from '../command.js';
-import { GITOPS_OPTIONS, gitopsPolicy } from './gitops-options.js';
+import { GITOPS_OPTIONS, gitopsPolicy, gitopsToken } from './gitops-options.js';
 import { githubCall, payloadOf } from '../../github/deployments.js';
 
 /** What the report's GitHub token needs. */
@@ -94,12 +94,14 @@ export const reportCommand: Omit<Command, 'summary'> = {
     const period = reportPeriod(values, io.now());
     const { policy, desired, checkout } = await gitopsPolicy(values, io);
     const env = io.env ?? {};
-    const token = env.GLIDEPATH_TOKEN || env.GITHUB_TOKEN || undefined;
+    const gitops = gitopsToken(env);
     const log = await readDatedHistory({
       branch: desired.branch,
       ...(checkout ? { checkout } : { url: historyUrl(desired, env) }),
-      ...(token ? { token } : {}),
+      ...(gitops ? { token: gitops } : {}),
     });
+    // Deployments are the workflow repository's: never GLIDEPATH_GITOPS_TOKEN.
+    const token = env.GLIDEPATH_TOKEN || env.GITHUB_TOKEN || undefined;
     let rollouts = rolloutHistories(log);
     const repository = env.GITHUB_REPOSITORY;
     if (token && repository && policy.environment) {
