@@ -919,7 +919,7 @@ async function runRollout(request, deps) {
                 branch: desired.branch,
                 scope: { rollout: request.id },
                 target: { to: beforeRollout },
-                verdict: 'fail',
+                verdict: quarantining ? 'fail' : 'abort',
                 reason,
                 image: image.name,
                 quarantineFile: desired.quarantineFile,

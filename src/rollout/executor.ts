@@ -442,7 +442,7 @@ export async function runRollout(request: RolloutRequest, deps: RolloutDeps): Pr
         branch: desired.branch,
         scope: { rollout: request.id },
         target: { to: beforeRollout },
-        verdict: 'fail',
+        verdict: quarantining ? 'fail' : 'abort',
         reason,
         image: image.name,
         quarantineFile: desired.quarantineFile,

@@ -5,7 +5,7 @@
  * hands every step to a run of its own), so these controls meet a rollout at 1% without any analysis.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -104,6 +104,26 @@ describe('control commands', () => {
       'main:.glidepath/quarantine.yaml',
     ]).catch(() => '');
     expect(quarantine).not.toContain('d'.repeat(64));
+  }, 60_000);
+
+  it('abort with the image lever reverts the image as an abort (Glidepath-Verdict: abort), no quarantine', async () => {
+    const imageOnly = join(dir, 'image-only.yaml');
+    await writeFile(
+      imageOnly,
+      (await readFile(policyFile, 'utf8')).replace('exposure:', 'rollback: { order: [image] }\nexposure:'),
+    );
+    const common = ['--policy', imageOnly, '--artifact', artifact('c')];
+    expect((await glidepath('step', ...common)).code).toBe(0);
+    const aborted = await glidepath('abort', ...common);
+    expect(aborted.code).toBe(1);
+    expect((await history()).at(-1)).toMatch(/\|abort$/);
+    const quarantine = await gitText([
+      '--git-dir',
+      bare.path,
+      'show',
+      'main:.glidepath/quarantine.yaml',
+    ]).catch(() => '');
+    expect(quarantine).not.toContain('c'.repeat(64));
   }, 60_000);
 
   it('promote --full commits 100% as the last step and hands it to the next run', async () => {
